@@ -1,0 +1,65 @@
+# Two commands on a fresh machine: `make run` (the app with the CentreCall demo on
+# http://127.0.0.1:8000) and `make test` (installs and runs the test suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEMO_PASSWORD ?= centrecall-demo
+# Local HTTP use only: the settings are secure by default (HTTPS, secure cookies, HSTS).
+LOCAL_ENV := DJANGO_DEBUG=1 DJANGO_HTTPS=0 DJANGO_STATIC_MANIFEST=0 \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECRET_KEY=local-only-$(shell hostname)-not-a-production-key-0123456789abcdef
+
+.PHONY: run test test-postgres test-browser bench lint messages system-deps browser-deps clean
+
+$(VENV)/.deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: $(VENV)/.deps requirements-dev.txt
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@
+
+# WeasyPrint needs Pango, compilemessages needs gettext; Debian names them so.
+system-deps:
+	@if ! command -v msgfmt >/dev/null || ! ldconfig -p | grep -q libpangoft2; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+	fi
+
+# Browser and office tests: Debian's Chromium and LibreOffice (Calc).
+browser-deps: system-deps
+	@if ! command -v chromium >/dev/null || ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			chromium libreoffice-calc-nogui poppler-utils; \
+	fi
+
+messages: $(VENV)/.deps
+	$(LOCAL_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0
+
+run: system-deps $(VENV)/.deps messages
+	$(LOCAL_ENV) $(PY) manage.py migrate --no-input
+	$(LOCAL_ENV) DEMO_PASSWORD=$(DEMO_PASSWORD) $(PY) manage.py load_demo
+	$(LOCAL_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: system-deps $(VENV)/.dev-deps messages
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -m "not browser" -n 2 -q
+
+test-postgres: system-deps $(VENV)/.dev-deps messages
+	$(PY) -m pytest -m "not browser" -n 2 -q
+
+test-browser: browser-deps $(VENV)/.dev-deps messages
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser -q
+
+bench: $(VENV)/.dev-deps
+	$(LOCAL_ENV) $(PY) bench/exports.py
+
+lint: $(VENV)/.dev-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

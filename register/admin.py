@@ -1,0 +1,201 @@
+"""Admin: every register table, searchable and filterable.
+
+The Auditor group holds only view permissions, so Django shows every changelist and
+change page read-only to them and offers no add, change or delete.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import models
+
+
+class CatalogAdmin(admin.ModelAdmin):
+    list_display = ["label", "code", "position"]
+    search_fields = ["label", "code"]
+    ordering = ["position"]
+
+
+@admin.register(models.DataCategory)
+class DataCategoryAdmin(CatalogAdmin):
+    list_display = ["label", "code", "is_sensitive", "article", "position"]
+    list_filter = ["is_sensitive"]
+
+
+@admin.register(models.TransferSafeguard)
+class TransferSafeguardAdmin(CatalogAdmin):
+    list_display = ["label", "code", "article", "position"]
+
+
+admin.site.register(models.DataSubjectCategory, CatalogAdmin)
+admin.site.register(models.RecipientCategory, CatalogAdmin)
+admin.site.register(models.SecurityMeasureCategory, CatalogAdmin)
+
+
+@admin.register(models.Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "is_eu_eea", "has_adequacy_decision"]
+    list_filter = ["is_eu_eea", "has_adequacy_decision"]
+    search_fields = ["name", "code"]
+
+
+class ContactInline(admin.StackedInline):
+    model = models.Contact
+    extra = 0
+
+
+class SiteInline(admin.TabularInline):
+    model = models.Site
+    extra = 0
+
+
+class DepartmentInline(admin.TabularInline):
+    model = models.Department
+    extra = 0
+    fields = ["name", "parent", "head"]
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "city", "country", "siren"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "city", "siren", "email"]
+    inlines = [ContactInline, SiteInline, DepartmentInline]
+
+
+@admin.register(models.Contact)
+class ContactAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "role", "organisation", "company", "email", "phone"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["name", "company", "email", "organisation__name"]
+    list_select_related = ["organisation"]
+
+
+@admin.register(models.Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "organisation", "is_headquarters"]
+    list_filter = ["organisation", "is_headquarters"]
+    search_fields = ["name", "city"]
+    list_select_related = ["organisation"]
+
+
+@admin.register(models.Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "organisation", "head"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "head"]
+    list_select_related = ["organisation", "parent"]
+
+
+class LineInline(admin.TabularInline):
+    extra = 0
+
+
+class SubPurposeInline(LineInline):
+    model = models.SubPurpose
+
+
+class DataCategoryLineInline(LineInline):
+    model = models.DataCategoryLine
+    fields = [
+        "position",
+        "category",
+        "description",
+        "retention_value",
+        "retention_unit",
+        "retention_start",
+        "retention_start_other",
+        "retention_end",
+        "retention_remark",
+        "source",
+        "art9_exception",
+    ]
+
+
+class DataSubjectLineInline(LineInline):
+    model = models.DataSubjectLine
+
+
+class RecipientInline(LineInline):
+    model = models.Recipient
+
+
+class TransferInline(LineInline):
+    model = models.Transfer
+
+
+class SecurityMeasureInline(LineInline):
+    model = models.SecurityMeasure
+
+
+class SensitiveDataFilter(admin.SimpleListFilter):
+    title = _("données sensibles")
+    parameter_name = "sensitive"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Oui")), ("no", _("Non"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(data_lines__category__is_sensitive=True).distinct()
+        if self.value() == "no":
+            return queryset.exclude(data_lines__category__is_sensitive=True)
+        return queryset
+
+
+@admin.register(models.Treatment)
+class TreatmentAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "reference",
+        "name",
+        "role",
+        "controller",
+        "status",
+        "legal_basis",
+        "next_review_date",
+        "updated_at",
+    ]
+    list_filter = ["role", "status", "controller", SensitiveDataFilter, "legal_basis", "dpia_status"]
+    search_fields = ["reference", "name", "main_purpose", "data_lines__description"]
+    list_select_related = ["controller"]
+    filter_horizontal = ["joint_controllers", "processors"]
+    readonly_fields = ["created_at", "updated_at", "last_reviewed_at", "version"]
+    inlines = [
+        SubPurposeInline,
+        DataCategoryLineInline,
+        DataSubjectLineInline,
+        RecipientInline,
+        TransferInline,
+        SecurityMeasureInline,
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        results, _may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return results, True
+
+
+def _line_admin(model, fields):
+    return admin.register(model)(
+        type(
+            f"{model.__name__}Admin",
+            (SimpleHistoryAdmin,),
+            {
+                "list_display": ["treatment", *fields],
+                "list_filter": ["treatment__role"],
+                "search_fields": ["treatment__reference", "treatment__name"],
+                "list_select_related": True,
+            },
+        )
+    )
+
+
+_line_admin(models.SubPurpose, ["description", "position"])
+_line_admin(models.DataCategoryLine, ["category", "description", "retention_value", "retention_unit", "art9_exception"])
+_line_admin(models.DataSubjectLine, ["category", "detail"])
+_line_admin(models.Recipient, ["category", "name", "organisation"])
+_line_admin(models.Transfer, ["recipient", "country", "safeguard"])
+_line_admin(models.SecurityMeasure, ["category", "description"])
+
+admin.site.site_header = _("CentreCall · Registre RGPD")
+admin.site.site_title = _("Registre RGPD")

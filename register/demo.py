@@ -1,0 +1,158 @@
+"""Load the CentreCall case (fixtures/centrecall_demo.json) into the register.
+
+Idempotent: organisations and contacts are matched by name, fiches by reference; a fiche
+that already exists is left as it is, so running it again changes nothing and never
+overwrites what a DPO edited.
+"""
+
+import json
+from datetime import datetime, time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from . import access
+from .models import (
+    Contact,
+    Country,
+    DataCategory,
+    DataCategoryLine,
+    DataSubjectCategory,
+    DataSubjectLine,
+    Department,
+    Organisation,
+    Recipient,
+    RecipientCategory,
+    SecurityMeasure,
+    SecurityMeasureCategory,
+    Site,
+    SubPurpose,
+    Transfer,
+    TransferSafeguard,
+    Treatment,
+)
+
+DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "centrecall_demo.json"
+DEMO_USERS = [
+    ("dpo", access.DPO_GROUP, True, "Sophie", "Lambert"),
+    ("manager", access.MANAGER_GROUP, False, "Paul", "Mercier"),
+    ("auditor", access.AUDITOR_GROUP, True, "Inès", "Faure"),
+]
+
+
+@transaction.atomic
+def load_demo(path=DEMO_FILE):
+    demo = json.loads(Path(path).read_text(encoding="utf-8"))
+    for spec in demo["organisations"]:
+        _load_organisation(spec)
+    for spec in demo["treatments"]:
+        if not Treatment.objects.filter(reference=spec["reference"]).exists():
+            _load_treatment(spec)
+
+
+def _load_organisation(spec):
+    spec = dict(spec)
+    contacts, sites, departments = spec.pop("contacts", []), spec.pop("sites", []), spec.pop("departments", [])
+    organisation, _ = Organisation.objects.get_or_create(name=spec.pop("name"), defaults=spec)
+    for contact in contacts:
+        contact = dict(contact)
+        Contact.objects.get_or_create(
+            organisation=organisation, role=contact.pop("role"), name=contact.pop("name"), defaults=contact
+        )
+    for site in sites:
+        Site.objects.get_or_create(organisation=organisation, name=site["name"], defaults=site)
+    for department in departments:
+        _load_department(organisation, None, department)
+
+
+def _load_department(organisation, parent, spec):
+    spec = dict(spec)
+    children = spec.pop("children", [])
+    department, _ = Department.objects.get_or_create(
+        organisation=organisation, parent=parent, name=spec.pop("name"), defaults=spec
+    )
+    for child in children:
+        _load_department(organisation, department, child)
+
+
+def _aware(day):
+    return timezone.make_aware(datetime.combine(datetime.fromisoformat(day).date(), time(9, 0)))
+
+
+def _load_treatment(spec):
+    spec = dict(spec)
+    lines = {
+        key: spec.pop(key, [])
+        for key in (
+            "sub_purposes",
+            "data_lines",
+            "data_subjects",
+            "recipients",
+            "transfers",
+            "security_measures",
+            "processors",
+        )
+    }
+    spec["controller"] = Organisation.objects.get(name=spec["controller"])
+    spec["created_at"] = _aware(spec["created_at"])
+    if spec.get("next_review_date"):
+        spec["next_review_date"] = datetime.fromisoformat(spec["next_review_date"]).date()
+    treatment = Treatment.objects.create(**spec)
+    treatment.processors.set(Organisation.objects.filter(name__in=lines["processors"]))
+    for position, description in enumerate(lines["sub_purposes"], start=1):
+        SubPurpose.objects.create(treatment=treatment, position=position, description=description)
+    for position, line in enumerate(lines["data_lines"], start=1):
+        line = {**line, "category": DataCategory.objects.get(code=line["category"])}
+        record = DataCategoryLine(treatment=treatment, position=position, **line)
+        record.full_clean()
+        record.save()
+    for position, line in enumerate(lines["data_subjects"], start=1):
+        DataSubjectLine.objects.create(
+            treatment=treatment,
+            position=position,
+            category=DataSubjectCategory.objects.get(code=line["category"]),
+            detail=line.get("detail", ""),
+        )
+    for position, line in enumerate(lines["recipients"], start=1):
+        organisation = line.get("organisation")
+        Recipient.objects.create(
+            treatment=treatment,
+            position=position,
+            name=line["name"],
+            category=RecipientCategory.objects.get(code=line["category"]),
+            organisation=Organisation.objects.get(name=organisation) if organisation else None,
+        )
+    for position, line in enumerate(lines["transfers"], start=1):
+        record = Transfer(
+            treatment=treatment,
+            position=position,
+            recipient=line["recipient"],
+            country=Country.objects.get(code=line["country"]),
+            safeguard=TransferSafeguard.objects.get(code=line["safeguard"]),
+            document_reference=line.get("document_reference", ""),
+        )
+        record.full_clean()
+        record.save()
+    for position, line in enumerate(lines["security_measures"], start=1):
+        SecurityMeasure.objects.create(
+            treatment=treatment,
+            position=position,
+            description=line["description"],
+            category=SecurityMeasureCategory.objects.get(code=line["category"]),
+        )
+
+
+def create_demo_users(password):
+    """One user per role; an existing user gets the password and role again."""
+    user_model = get_user_model()
+    for username, group_name, is_staff, first_name, last_name in DEMO_USERS:
+        user, _ = user_model.objects.get_or_create(username=username)
+        user.first_name, user.last_name, user.is_staff = first_name, last_name, is_staff
+        user.email = f"{username}@centrecall.example"
+        user.set_password(password)
+        user.save()
+        user.groups.set([Group.objects.get(name=group_name)])

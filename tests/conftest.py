@@ -1,0 +1,112 @@
+"""Users per role and small factories shared by every test."""
+
+import itertools
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from register.choices import LegalBasis, OrganisationKind, TreatmentRole
+from register.models import (
+    DataCategory,
+    DataCategoryLine,
+    DataSubjectCategory,
+    DataSubjectLine,
+    Organisation,
+    Recipient,
+    RecipientCategory,
+    SecurityMeasure,
+    SecurityMeasureCategory,
+    SubPurpose,
+    Treatment,
+)
+
+PASSWORD = "test-password-Ab12"
+_counter = itertools.count(1)
+
+
+def make_user(username, group=None, *, is_staff=False, is_superuser=False):
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=is_staff, is_superuser=is_superuser)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def dpo_user(db):
+    return make_user("dpo", "DPO", is_staff=True)
+
+
+@pytest.fixture
+def manager_user(db):
+    return make_user("manager", "Manager")
+
+
+@pytest.fixture
+def auditor_user(db):
+    return make_user("auditor", "Auditor", is_staff=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def dpo_client(client, dpo_user):
+    client.force_login(dpo_user)
+    return client
+
+
+@pytest.fixture
+def manager_client(client, manager_user):
+    client.force_login(manager_user)
+    return client
+
+
+@pytest.fixture
+def auditor_client(client, auditor_user):
+    client.force_login(auditor_user)
+    return client
+
+
+def make_organisation(name=None, kind=OrganisationKind.CLIENT, **fields):
+    return Organisation.objects.create(name=name or f"Organisation {next(_counter)}", kind=kind, **fields)
+
+
+def make_treatment(*, controller=None, lines=True, **fields):
+    """A fiche with one line in each table unless lines=False."""
+    number = next(_counter)
+    fields.setdefault("name", f"Traitement {number}")
+    fields.setdefault("main_purpose", f"Finalité du traitement {number}")
+    fields.setdefault("legal_basis", LegalBasis.CONTRACT)
+    fields.setdefault("role", TreatmentRole.CONTROLLER)
+    treatment = Treatment.objects.create(controller=controller or make_organisation(), **fields)
+    if lines:
+        SubPurpose.objects.create(treatment=treatment, description="Sous-finalité", position=1)
+        DataCategoryLine.objects.create(
+            treatment=treatment,
+            category=DataCategory.objects.get(code="identity"),
+            description="Nom, prénom",
+            retention_value=6,
+            retention_unit="months",
+        )
+        DataSubjectLine.objects.create(treatment=treatment, category=DataSubjectCategory.objects.get(code="prospects"))
+        Recipient.objects.create(
+            treatment=treatment, category=RecipientCategory.objects.get(code="internal_service"), name="Service interne"
+        )
+        SecurityMeasure.objects.create(
+            treatment=treatment,
+            category=SecurityMeasureCategory.objects.get(code="access_control"),
+            description="Comptes nominatifs",
+        )
+    return treatment
+
+
+@pytest.fixture
+def organisation(db):
+    return make_organisation("Osiris")
+
+
+@pytest.fixture
+def treatment(db, organisation):
+    return make_treatment(controller=organisation, name="Études de marché Osiris")

@@ -1,0 +1,49 @@
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from register.models import Contact, DataCategoryLine, Organisation, Site, Treatment
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Organisation, Contact, Site, Treatment, DataCategoryLine, User)
+    }
+
+
+def test_load_demo_twice_gives_the_same_counts():
+    call_command("load_demo", password="demo-pass-123")
+    first = _counts()
+    call_command("load_demo", password="demo-pass-123")
+    assert _counts() == first
+    assert 5 <= first["Treatment"] <= 8
+    assert first["Site"] == 5
+
+
+def test_demo_holds_the_osiris_market_study_as_processor_fiche():
+    call_command("load_demo", password="demo-pass-123")
+    study = Treatment.objects.get(controller__name="Osiris", role="processor", name__contains="Études de marché")
+    descriptions = " ".join(study.data_lines.values_list("description", flat=True))
+    for word in ("Nom", "prénom", "adresse", "courriel", "smartphone", "réseaux sociaux", "fréquence", "publicité"):
+        assert word in descriptions
+    assert Treatment.objects.filter(controller__kind="self", role="controller").count() >= 3
+    assert Treatment.objects.filter(name__contains="Enregistrement des appels").exists()
+
+
+def test_demo_users_have_one_role_each_and_the_given_password():
+    call_command("load_demo", password="demo-pass-123")
+    for username, group in (("dpo", "DPO"), ("manager", "Manager"), ("auditor", "Auditor")):
+        user = User.objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert user.check_password("demo-pass-123")
+
+
+def test_load_demo_refuses_to_run_without_a_password(monkeypatch):
+    from django.core.management.base import CommandError
+
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    with pytest.raises(CommandError, match="mot de passe"):
+        call_command("load_demo")

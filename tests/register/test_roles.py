@@ -1,0 +1,90 @@
+"""Roles in the admin: the auditor reads everything and writes nothing."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from register.models import Organisation, Treatment
+from tests.conftest import make_treatment
+
+pytestmark = pytest.mark.django_db
+
+REGISTER_MODELS = [model for model in admin.site._registry if model._meta.app_label == "register"]
+
+
+def test_every_register_model_is_in_the_admin():
+    names = {model.__name__ for model in REGISTER_MODELS}
+    assert {
+        "Treatment",
+        "DataCategoryLine",
+        "Organisation",
+        "Contact",
+        "DataCategory",
+        "Country",
+        "Transfer",
+        "Recipient",
+        "SecurityMeasure",
+        "SubPurpose",
+        "DataSubjectLine",
+    } <= names
+
+
+@pytest.mark.parametrize("model", REGISTER_MODELS, ids=lambda m: m.__name__)
+def test_auditor_can_open_every_register_changelist(auditor_client, model):
+    url = reverse(f"admin:register_{model._meta.model_name}_changelist")
+    response = auditor_client.get(url)
+    assert response.status_code == 200
+    assert b'class="addlink"' not in response.content
+
+
+def test_auditor_sees_a_fiche_read_only(auditor_client):
+    treatment = make_treatment()
+    response = auditor_client.get(reverse("admin:register_treatment_change", args=[treatment.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert treatment.name in content
+    assert 'name="_save"' not in content
+    assert "Nom, prénom" in content  # the data line inline is shown
+
+
+def test_auditor_cannot_change_add_or_delete(auditor_client):
+    treatment = make_treatment(name="Avant")
+    change = reverse("admin:register_treatment_change", args=[treatment.pk])
+    response = auditor_client.post(change, {"name": "Après"})
+    assert response.status_code == 403
+    assert Treatment.objects.get(pk=treatment.pk).name == "Avant"
+    assert auditor_client.get(reverse("admin:register_treatment_add")).status_code == 403
+    assert (
+        auditor_client.post(
+            reverse("admin:register_treatment_delete", args=[treatment.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    assert Treatment.objects.filter(pk=treatment.pk).exists()
+    assert auditor_client.post(reverse("admin:register_organisation_add"), {"name": "X"}).status_code == 403
+    assert not Organisation.objects.filter(name="X").exists()
+
+
+@pytest.mark.parametrize("who", ["manager_client", "client"])
+def test_manager_and_anonymous_cannot_reach_admin_pages(request, who):
+    treatment = make_treatment()
+    http = request.getfixturevalue(who)
+    for url in (
+        reverse("admin:register_treatment_changelist"),
+        reverse("admin:register_treatment_change", args=[treatment.pk]),
+    ):
+        response = http.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_dpo_may_change_a_fiche_in_the_admin_but_not_delete_it(dpo_user):
+    assert dpo_user.has_perm("register.change_treatment")
+    assert dpo_user.has_perm("register.change_datacategoryline")
+    assert not dpo_user.has_perm("register.delete_treatment")
+
+
+def test_manager_reads_and_exports_but_cannot_edit(manager_user):
+    assert manager_user.has_perm("register.view_treatment")
+    assert manager_user.has_perm("register.export_register")
+    assert not manager_user.has_perm("register.change_treatment")
+    assert not manager_user.is_staff

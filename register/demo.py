@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from . import access
 from .models import (
+    LINE_MODELS,
     Contact,
     Country,
     DataCategory,
@@ -51,7 +52,15 @@ def load_demo(path=DEMO_FILE):
         _load_organisation(spec)
     for spec in demo["treatments"]:
         if not Treatment.objects.filter(reference=spec["reference"]).exists():
-            _load_treatment(spec)
+            _date_history_from_creation(_load_treatment(spec))
+
+
+def _date_history_from_creation(treatment):
+    """Date the demo fiche's first history records at its creation date, so that the
+    register as it stood on a past date shows the demo fiches that existed then."""
+    Treatment.history.filter(id=treatment.pk).update(history_date=treatment.created_at)
+    for model in LINE_MODELS:
+        model.history.filter(treatment_id=treatment.pk).update(history_date=treatment.created_at)
 
 
 def _load_organisation(spec):
@@ -144,6 +153,7 @@ def _load_treatment(spec):
             description=line["description"],
             category=SecurityMeasureCategory.objects.get(code=line["category"]),
         )
+    return treatment
 
 
 def create_demo_users(password):

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views
+from .views import fiches
 
 app_name = "register"
 
 urlpatterns = [
-    path("", views.treatment_list, name="list"),
-    path("<str:reference>/", views.treatment_detail, name="detail"),
+    path("", fiches.treatment_list, name="list"),
+    path("<str:reference>/", fiches.treatment_detail, name="detail"),
 ]

@@ -2,8 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from . import access
-from .queries import treatments_for_list, treatments_with_lines
+from .. import access
+from ..queries import treatments_for_list, treatments_with_lines
 
 PAGE_SIZE = 50
 

@@ -1,0 +1,302 @@
+"""Which fiches a page or an export covers: one scope object shared by both.
+
+The list page's query string (`?q=…&role=processor&client=3&date=2025-01-31`) and the
+`export_register` command's options build the same `RegisterScope`, so a filtered list
+can be bookmarked and exported as it is shown.
+
+`scope.treatments()` returns fiches with every line prefetched, in a fixed number of
+queries. With `as_of` set, they are the fiches as they stood at the end of that day
+(Europe/Paris), rebuilt from the history tables: unsaved `Treatment` instances whose line
+caches hold the lines of that day, so templates and exports read them like live ones.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import groupby
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .choices import TreatmentRole, TreatmentStatus
+from .models import (
+    Country,
+    DataCategory,
+    DataCategoryLine,
+    DataSubjectCategory,
+    DataSubjectLine,
+    Organisation,
+    Recipient,
+    RecipientCategory,
+    SecurityMeasure,
+    SecurityMeasureCategory,
+    SubPurpose,
+    Transfer,
+    TransferSafeguard,
+    Treatment,
+)
+from .queries import treatments_with_lines
+
+SORTS = {
+    "reference": "reference",
+    "-reference": "-reference",
+    "name": "name",
+    "-name": "-name",
+    "created": "created_at",
+    "-created": "-created_at",
+    "updated": "updated_at",
+    "-updated": "-updated_at",
+    "status": "status",
+    "-status": "-status",
+}
+ALL_STATUSES = "all"
+
+
+class ScopeError(ValueError):
+    """A filter value the user gave cannot be understood (shown in French)."""
+
+
+def parse_iso_date(value, what):
+    """YYYY-MM-DD only: a date is never guessed (dd/mm against mm/dd)."""
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else _raise()
+    except ValueError:
+        raise ScopeError(
+            _("%(what)s : « %(value)s » n'est pas une date au format AAAA-MM-JJ.") % {"what": what, "value": value}
+        ) from None
+
+
+def _raise():
+    raise ValueError
+
+
+@dataclass
+class RegisterScope:
+    q: str = ""
+    role: str = ""
+    status: str = ""  # "" = default list (archived hidden); "all"; or one TreatmentStatus
+    client: Organisation | None = None
+    sensitive: bool | None = None
+    overdue: bool = False
+    reference: str = ""
+    as_of: date | None = None
+    sort: str = "reference"
+    errors: list = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, params):
+        """From a QueryDict or dict of strings; unknown values become errors, not guesses."""
+        scope = cls()
+        scope.q = params.get("q", "").strip()[:200]
+        scope.reference = params.get("reference", "").strip()
+        role = params.get("role", "")
+        if role:
+            if role in TreatmentRole.values:
+                scope.role = role
+            else:
+                scope.errors.append(_("Rôle inconnu : « %(value)s ».") % {"value": role})
+        status = params.get("status", "")
+        if status:
+            if status in TreatmentStatus.values or status == ALL_STATUSES:
+                scope.status = status
+            else:
+                scope.errors.append(_("Statut inconnu : « %(value)s ».") % {"value": status})
+        client = params.get("client", "")
+        if client:
+            scope.client = Organisation.objects.filter(
+                Q(name__iexact=client) | Q(pk=int(client)) if client.isdigit() else Q(name__iexact=client)
+            ).first()
+            if scope.client is None:
+                scope.errors.append(_("Organisation inconnue : « %(value)s ».") % {"value": client})
+        sensitive = params.get("sensitive", "")
+        if sensitive in ("yes", "no"):
+            scope.sensitive = sensitive == "yes"
+        scope.overdue = params.get("overdue", "") in ("1", "yes", "on", "true")
+        as_of = params.get("date", "").strip()
+        if as_of:
+            try:
+                scope.as_of = parse_iso_date(as_of, _("Date du registre"))
+            except ScopeError as error:
+                scope.errors.append(str(error))
+        sort = params.get("sort", "")
+        if sort in SORTS:
+            scope.sort = sort
+        return scope
+
+    def to_params(self):
+        """The query string pairs that rebuild this scope (for links and exports)."""
+        params = {
+            "q": self.q,
+            "role": self.role,
+            "status": self.status,
+            "client": str(self.client.pk) if self.client else "",
+            "sensitive": {True: "yes", False: "no"}.get(self.sensitive, ""),
+            "overdue": "1" if self.overdue else "",
+            "reference": self.reference,
+            "date": self.as_of.isoformat() if self.as_of else "",
+            "sort": "" if self.sort == "reference" else self.sort,
+        }
+        return {key: value for key, value in params.items() if value}
+
+    @property
+    def as_of_moment(self):
+        """End of the chosen day, Paris time: the register as it stood that evening."""
+        if self.as_of is None:
+            return None
+        return timezone.make_aware(datetime.combine(self.as_of + timedelta(days=1), time.min)) - timedelta(
+            microseconds=1
+        )
+
+    def describe(self):
+        """A French sentence naming the scope, for page headings and export covers."""
+        parts = []
+        if self.reference:
+            parts.append(_("fiche %(reference)s") % {"reference": self.reference})
+        if self.role:
+            parts.append(str(TreatmentRole(self.role).label).lower())
+        if self.client:
+            parts.append(_("pour le compte de %(client)s") % {"client": self.client.name})
+        if self.status and self.status != ALL_STATUSES:
+            parts.append(_("statut %(status)s") % {"status": str(TreatmentStatus(self.status).label).lower()})
+        if self.sensitive is not None:
+            parts.append(_("avec données sensibles") if self.sensitive else _("sans données sensibles"))
+        if self.overdue:
+            parts.append(_("revue en retard"))
+        if self.q:
+            parts.append(_("recherche « %(q)s »") % {"q": self.q})
+        if self.as_of:
+            parts.append(_("état au %(date)s") % {"date": self.as_of.strftime("%d/%m/%Y")})
+        return ", ".join(parts) if parts else _("registre complet")
+
+    # --- querying -----------------------------------------------------------------
+
+    def _filter(self, queryset, *, live=True):
+        if self.reference:
+            queryset = queryset.filter(reference=self.reference)
+        if self.role:
+            queryset = queryset.filter(role=self.role)
+        if self.client:
+            queryset = queryset.filter(controller=self.client)
+        if self.status == "" and not self.q and not self.reference:
+            queryset = queryset.exclude(status=TreatmentStatus.ARCHIVED)
+        elif self.status not in ("", ALL_STATUSES):
+            queryset = queryset.filter(status=self.status)
+        if self.overdue:
+            queryset = queryset.filter(next_review_date__lt=self.as_of or timezone.localdate())
+        if live:
+            if self.sensitive is not None:
+                sensitive = DataCategoryLine.objects.filter(treatment=OuterRef("pk"), category__is_sensitive=True)
+                queryset = queryset.filter(Exists(sensitive) if self.sensitive else ~Exists(sensitive))
+            if self.q:
+                queryset = queryset.filter(self.search_condition()).distinct()
+        return queryset.order_by(SORTS[self.sort], "pk")
+
+    def search_condition(self):
+        words = self.q.split()
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(name__icontains=word)
+                | Q(reference__icontains=word)
+                | Q(main_purpose__icontains=word)
+                | Q(sub_purposes__description__icontains=word)
+                | Q(data_lines__description__icontains=word)
+            )
+        return condition
+
+    def filter_queryset(self, queryset):
+        """Apply the live filters to a Treatment queryset (for the list page's rows)."""
+        return self._filter(queryset)
+
+    def treatments(self):
+        """The fiches in scope with all their lines, live or as of the chosen date."""
+        if self.as_of:
+            return treatments_as_of(self.as_of_moment, self)
+        return list(self._filter(treatments_with_lines()))
+
+
+# --- the register as it stood on a past date ----------------------------------------
+
+LINE_CACHES = (
+    ("sub_purposes", SubPurpose, ()),
+    ("data_lines", DataCategoryLine, (("category", DataCategory),)),
+    ("data_subject_lines", DataSubjectLine, (("category", DataSubjectCategory),)),
+    ("recipients", Recipient, (("category", RecipientCategory), ("organisation", Organisation))),
+    ("transfers", Transfer, (("country", Country), ("safeguard", TransferSafeguard))),
+    ("security_measures", SecurityMeasure, (("category", SecurityMeasureCategory),)),
+)
+
+
+def treatments_as_of(moment, scope):
+    """Fiches as they stood at `moment`, lines included, in a bounded number of queries.
+
+    Catalog rows and organisations are read as they are now (they are reference data);
+    the fiches and their lines come from the history tables.
+    """
+    treatments = list(scope._filter(Treatment.history.as_of(moment), live=False))
+    ids = [treatment.pk for treatment in treatments]
+    organisations = {org.pk: org for org in Organisation.objects.prefetch_related("contacts")}
+    lookups = {}
+    for cache_name, model, relations in LINE_CACHES:
+        lines = sorted(
+            model.history.as_of(moment).filter(treatment_id__in=ids),
+            key=lambda line: (line.treatment_id, line.position, line.pk),
+        )
+        for _cache, related_model in relations:
+            if related_model not in lookups:
+                rows = organisations.values() if related_model is Organisation else related_model.objects.all()
+                lookups[related_model] = {obj.pk: obj for obj in rows}
+        by_treatment = {key: list(group) for key, group in groupby(lines, key=lambda line: line.treatment_id)}
+        for treatment in treatments:
+            own = by_treatment.get(treatment.pk, [])
+            for line in own:
+                for attribute, related_model in relations:
+                    related_id = getattr(line, f"{attribute}_id")
+                    setattr(line, attribute, lookups[related_model].get(related_id) if related_id else None)
+                line.treatment = treatment
+            treatment._prefetched_objects_cache = getattr(treatment, "_prefetched_objects_cache", {})
+            treatment._prefetched_objects_cache[cache_name] = own
+    m2m = _historical_m2m(moment, ids)
+    for treatment in treatments:
+        treatment.controller = organisations.get(treatment.controller_id)
+        for name in ("joint_controllers", "processors"):
+            treatment._prefetched_objects_cache[name] = [
+                organisations[pk] for pk in m2m[name].get(treatment.pk, []) if pk in organisations
+            ]
+    if scope.sensitive is not None:
+        treatments = [t for t in treatments if t.has_sensitive_data == scope.sensitive]
+    if scope.q:
+        treatments = [t for t in treatments if _matches(t, scope.q)]
+    return treatments
+
+
+def _historical_m2m(moment, ids):
+    """Joint controllers and processors of each fiche at `moment`, from the history."""
+    records = {}
+    historical = Treatment.history.model
+    for record in historical.objects.filter(id__in=ids, history_date__lte=moment).order_by("id", "-history_date"):
+        records.setdefault(record.id, record)
+    result = {"joint_controllers": {}, "processors": {}}
+    for name in ("joint_controllers", "processors"):
+        rows = _m2m_rows(name, [record.history_id for record in records.values()])
+        by_history = {}
+        for history_id, organisation_id in rows:
+            by_history.setdefault(history_id, []).append(organisation_id)
+        for treatment_id, record in records.items():
+            result[name][treatment_id] = by_history.get(record.history_id, [])
+    return result
+
+
+def _m2m_rows(name, history_ids):
+    model = Treatment.history.model
+    through = model._meta.get_field(f"historicaltreatment_{name}").related_model
+    return through.objects.filter(history_id__in=history_ids).values_list("history_id", "organisation_id")
+
+
+def _matches(treatment, q):
+    haystack = " ".join(
+        [treatment.name, treatment.reference, treatment.main_purpose]
+        + [sub.description for sub in treatment.sub_purposes.all()]
+        + [line.description for line in treatment.data_lines.all()]
+    ).lower()
+    return all(word.lower() in haystack for word in q.split())

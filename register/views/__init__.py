@@ -1,0 +1,1 @@
+"""Register views, one module per feature; each view starts with one access check."""

@@ -110,3 +110,9 @@ def organisation(db):
 @pytest.fixture
 def treatment(db, organisation):
     return make_treatment(controller=organisation, name="Études de marché Osiris")
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"

@@ -39,7 +39,11 @@ class RegisterFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Statut"),
         required=False,
-        choices=[("", _("En cours (hors archivés)")), *TreatmentStatus.choices, (ALL_STATUSES, _("Tous"))],
+        choices=[
+            ("", _("Toutes sauf archivées")),
+            *TreatmentStatus.choices,
+            (ALL_STATUSES, _("Toutes, archivées comprises")),
+        ],
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     client = forms.ChoiceField(label=_("Client"), required=False, widget=forms.Select(attrs={"class": "form-select"}))

@@ -55,6 +55,7 @@ SORTS = {
 }
 YES_NO = {"yes": True, "no": False}
 TRUE_VALUES = ("1", "yes", "on", "true")
+FALSE_VALUES = ("", "0", "no", "off", "false")
 ALL_STATUSES = "all"
 
 
@@ -121,7 +122,7 @@ class RegisterScope:
             scope.errors.append(_("Filtre « données sensibles » inconnu : « %(value)s ».") % {"value": sensitive})
         overdue = params.get("overdue", "")
         scope.overdue = overdue in TRUE_VALUES
-        if overdue and not scope.overdue and overdue not in ("0", "no", "off", "false"):
+        if overdue not in TRUE_VALUES + FALSE_VALUES:
             scope.errors.append(_("Filtre « revue en retard » inconnu : « %(value)s ».") % {"value": overdue})
         as_of = params.get("date", "").strip()
         if as_of:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from django.db import models
 from django.db.models import IntegerField, OuterRef, Subquery, Value
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -137,7 +138,7 @@ def _treatment_entry(record, before, organisations):
             old = organisations.get((name, before.history_id), [])
             new = organisations.get((name, record.history_id), [])
             if old != new:
-                label = str(Treatment._meta.get_field(name).verbose_name).capitalize()
+                label = capfirst(Treatment._meta.get_field(name).verbose_name)
                 entry.changes.append(FieldChange(label, ", ".join(old) or "—", ", ".join(new) or "—"))
     return entry
 
@@ -197,7 +198,7 @@ def _field_changes(model, record, before):
             continue
         changes.append(
             FieldChange(
-                str(model_field.verbose_name).capitalize(),
+                capfirst(model_field.verbose_name),
                 display_value(before, model_field),
                 display_value(record, model_field),
             )

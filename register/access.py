@@ -5,9 +5,11 @@ model permissions; the checks below ask for permissions, so a superuser passes t
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Treatment
+from .scopes import ALL_STATUSES, RegisterScope
 
 DPO_GROUP = "DPO"
 MANAGER_GROUP = "Manager"
@@ -45,10 +47,18 @@ def require(allowed):
         raise PermissionDenied
 
 
-def get_treatment_for_user(request, reference, *, edit=False, queryset=None):
+def get_treatment_for_user(request, reference, *, edit=False, queryset=None, as_of=None):
     """The fiche `reference` if the user may see it (and edit it when `edit`), else 403/404.
 
+    With `as_of` (a date), the fiche as it stood at the end of that day, rebuilt from the
+    history with its lines (read-only; 404 if it did not exist then).
     Views are wrapped in login_required, so an anonymous user never gets here.
     """
     require(can_edit_register(request.user) if edit else can_view_register(request.user))
+    if as_of is not None:
+        require(not edit)
+        found = RegisterScope(reference=reference, status=ALL_STATUSES, as_of=as_of).treatments()
+        if not found:
+            raise Http404
+        return found[0]
     return get_object_or_404(queryset if queryset is not None else Treatment.objects.all(), reference=reference)

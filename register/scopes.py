@@ -48,7 +48,14 @@ SORTS = {
     "-updated": "-updated_at",
     "status": "status",
     "-status": "-status",
+    "role": "role",
+    "-role": "-role",
+    "controller": "controller__name",
+    "-controller": "-controller__name",
 }
+YES_NO = {"yes": True, "no": False}
+TRUE_VALUES = ("1", "yes", "on", "true")
+FALSE_VALUES = ("", "0", "no", "off", "false")
 ALL_STATUSES = "all"
 
 
@@ -109,18 +116,31 @@ class RegisterScope:
             if scope.client is None:
                 scope.errors.append(_("Organisation inconnue : « %(value)s ».") % {"value": client})
         sensitive = params.get("sensitive", "")
-        if sensitive in ("yes", "no"):
-            scope.sensitive = sensitive == "yes"
-        scope.overdue = params.get("overdue", "") in ("1", "yes", "on", "true")
+        if sensitive in YES_NO:
+            scope.sensitive = YES_NO[sensitive]
+        elif sensitive:
+            scope.errors.append(_("Filtre « données sensibles » inconnu : « %(value)s ».") % {"value": sensitive})
+        overdue = params.get("overdue", "")
+        scope.overdue = overdue in TRUE_VALUES
+        if overdue not in TRUE_VALUES + FALSE_VALUES:
+            scope.errors.append(_("Filtre « revue en retard » inconnu : « %(value)s ».") % {"value": overdue})
         as_of = params.get("date", "").strip()
         if as_of:
             try:
                 scope.as_of = parse_iso_date(as_of, _("Date du registre"))
             except ScopeError as error:
                 scope.errors.append(str(error))
+            if scope.as_of and scope.as_of > timezone.localdate():
+                scope.errors.append(
+                    _("Date du registre : le %(date)s est dans le futur ; choisissez aujourd'hui ou une date passée.")
+                    % {"date": scope.as_of.strftime("%d/%m/%Y")}
+                )
+                scope.as_of = None
         sort = params.get("sort", "")
         if sort in SORTS:
             scope.sort = sort
+        elif sort:
+            scope.errors.append(_("Tri inconnu : « %(value)s ».") % {"value": sort})
         return scope
 
     def to_params(self):
@@ -188,20 +208,27 @@ class RegisterScope:
                 sensitive = DataCategoryLine.objects.filter(treatment=OuterRef("pk"), category__is_sensitive=True)
                 queryset = queryset.filter(Exists(sensitive) if self.sensitive else ~Exists(sensitive))
             if self.q:
-                queryset = queryset.filter(self.search_condition()).distinct()
+                queryset = queryset.filter(self.search_condition())
         return queryset.order_by(SORTS[self.sort], "pk")
 
     def search_condition(self):
-        words = self.q.split()
+        """Every word must appear in the name, reference, a purpose or a data description.
+
+        Lines are searched through EXISTS subqueries, so two words may match two different
+        lines and no DISTINCT is needed.
+        """
         condition = Q()
-        for word in words:
-            condition &= (
-                Q(name__icontains=word)
-                | Q(reference__icontains=word)
-                | Q(main_purpose__icontains=word)
-                | Q(sub_purposes__description__icontains=word)
-                | Q(data_lines__description__icontains=word)
-            )
+        for word in self.q.split():
+            either = Q()
+            for variant in _case_variants(word):
+                either |= (
+                    Q(name__icontains=variant)
+                    | Q(reference__icontains=variant)
+                    | Q(main_purpose__icontains=variant)
+                    | Exists(SubPurpose.objects.filter(treatment=OuterRef("pk"), description__icontains=variant))
+                    | Exists(DataCategoryLine.objects.filter(treatment=OuterRef("pk"), description__icontains=variant))
+                )
+            condition &= either
         return condition
 
     def filter_queryset(self, queryset):
@@ -291,6 +318,13 @@ def _m2m_rows(name, history_ids):
     model = Treatment.history.model
     through = model._meta.get_field(f"historicaltreatment_{name}").related_model
     return through.objects.filter(history_id__in=history_ids).values_list("history_id", "organisation_id")
+
+
+def _case_variants(word):
+    """SQLite folds the case of ASCII letters only: also try « Études » and « ÉTUDES »."""
+    if word.isascii():
+        return [word]
+    return list(dict.fromkeys([word, word.lower(), word.upper(), word.capitalize()]))
 
 
 def _matches(treatment, q):

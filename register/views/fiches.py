@@ -1,9 +1,17 @@
+"""Reading the register: the list of fiches and one fiche, live or as of a past date."""
+
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from .. import access
+from ..filter_form import RegisterFilterForm, sort_links
 from ..queries import treatments_for_list, treatments_with_lines
+from ..scopes import RegisterScope
 
 PAGE_SIZE = 50
 
@@ -11,12 +19,47 @@ PAGE_SIZE = 50
 @login_required
 def treatment_list(request):
     access.require(access.can_view_register(request.user))
-    treatments = treatments_for_list().visible_by_default().order_by("reference")
-    page = Paginator(treatments, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "register/treatment_list.html", {"page": page})
+    scope = RegisterScope.from_params(request.GET)
+    query_string = urlencode(scope.to_params())
+    context = {
+        "scope": scope,
+        "form": RegisterFilterForm(request.GET, scope=scope),
+        "query_string": query_string,
+        "has_filters": bool(query_string),
+        "page": None,
+    }
+    if scope.errors:
+        return render(request, "register/treatment_list.html", context, status=400)
+    if scope.as_of:
+        rows = scope.treatments()
+        for treatment in rows:
+            treatment.has_sensitive = treatment.has_sensitive_data
+    else:
+        rows = scope.filter_queryset(treatments_for_list())
+    context["page"] = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context["sort_links"] = sort_links(scope)
+    context["today"] = scope.as_of or timezone.localdate()
+    return render(request, "register/treatment_list.html", context)
 
 
 @login_required
 def treatment_detail(request, reference):
-    treatment = access.get_treatment_for_user(request, reference, queryset=treatments_with_lines())
-    return render(request, "register/treatment_detail.html", {"treatment": treatment})
+    # Of the register's query string only the date applies to one fiche; it is parsed the same way.
+    dated = RegisterScope.from_params({"date": request.GET.get("date", "")})
+    as_of = dated.as_of
+    try:
+        treatment = access.get_treatment_for_user(request, reference, queryset=treatments_with_lines(), as_of=as_of)
+    except Http404:
+        if as_of is None:
+            raise
+        context = {"reference": reference, "as_of": as_of}
+        return render(request, "register/treatment_not_yet.html", context, status=404)
+    context = {
+        "treatment": treatment,
+        "as_of": as_of,
+        "errors": dated.errors,
+        "review_overdue": bool(
+            treatment.next_review_date and treatment.next_review_date < (as_of or timezone.localdate())
+        ),
+    }
+    return render(request, "register/treatment_detail.html", context, status=400 if dated.errors else 200)

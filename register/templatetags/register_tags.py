@@ -1,0 +1,17 @@
+"""Template helpers for the fiche layout (shared by the page and the PDF export)."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def ordinary_lines(data_lines):
+    """Data category lines that are not sensitive (art. 9/10), in order."""
+    return [line for line in data_lines if not line.category.is_sensitive]
+
+
+@register.filter
+def sensitive_lines(data_lines):
+    """Data category lines of sensitive data (art. 9(1)) or criminal-offence data (art. 10)."""
+    return [line for line in data_lines if line.category.is_sensitive]

@@ -237,7 +237,7 @@ class Treatment(models.Model):
         blank=True,
         help_text=_("Générée automatiquement (T-001…) si laissée vide."),
         validators=[
-            RegexValidator(r"^[\w.\-/]+$", _("Lettres, chiffres, tirets, points et barres obliques seulement."))
+            RegexValidator(r"^[\w.\-]+$", _("Lettres, chiffres, tirets et points seulement."))
         ],
     )
     name = models.CharField(_("nom du traitement"), max_length=255)

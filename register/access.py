@@ -45,10 +45,14 @@ def require(allowed):
         raise PermissionDenied
 
 
-def get_treatment_for_user(request, reference, *, edit=False, queryset=None):
-    """The fiche `reference` if the user may see it (and edit it when `edit`), else 403/404.
+def get_treatment_for_user(request, reference, *, edit=False, delete=False, queryset=None):
+    """The fiche `reference` if the user may see it (edit it when `edit`, delete it when
+    `delete`), else 403/404.
 
     Views are wrapped in login_required, so an anonymous user never gets here.
     """
-    require(can_edit_register(request.user) if edit else can_view_register(request.user))
+    if delete:
+        require(can_delete_fiche(request.user))
+    else:
+        require(can_edit_register(request.user) if edit else can_view_register(request.user))
     return get_object_or_404(queryset if queryset is not None else Treatment.objects.all(), reference=reference)

@@ -25,7 +25,7 @@ ADEQUACY_SAFEGUARD = "adequacy"  # catalog code of art. 45 in TransferSafeguard
 
 
 class LineFormSet(BaseInlineFormSet):
-    """Inline formset that loads each option list once and numbers the rows on save."""
+    """Inline formset that loads each option list once and numbers new rows on save."""
 
     def __init__(self, *args, **kwargs):
         self._options = {}
@@ -47,26 +47,15 @@ class LineFormSet(BaseInlineFormSet):
             form.fields["DELETE"].label = _("Supprimer")
             form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
 
-    def kept_forms(self):
-        """The rows that will exist after saving, in the order shown."""
-        return [
-            form
-            for form in self.forms
-            if not self._should_delete_form(form) and (form.instance.pk is not None or form.has_changed())
-        ]
-
     def save(self, commit=True):
-        moved = []
-        for position, form in enumerate(self.kept_forms(), start=1):
-            if form.instance.position != position:
-                form.instance.position = position
-                if form.instance.pk is not None and not form.has_changed():
-                    moved.append(form.instance)
-        saved = super().save(commit=commit)
-        if commit:
-            for line in moved:
-                line.save(update_fields=["position"])
-        return saved
+        """New rows go after the existing ones, which keep their position (no needless rewrite)."""
+        kept = [form for form in self.forms if not self._should_delete_form(form)]
+        last = max((form.instance.position for form in kept if form.instance.pk is not None), default=0)
+        for form in kept:
+            if form.instance.pk is None and form.has_changed():
+                last += 1
+                form.instance.position = last
+        return super().save(commit=commit)
 
     @property
     def error_count(self):

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .. import access
-from ..conflicts import changes_since
+from ..conflicts import baseline, changes_since
 from ..editing import FicheRefused, StaleFiche, save_fiche
 from ..forms import FicheForm
+from ..forms.rebase import rebase
 from ..models import DataCategory, Treatment
 
 
@@ -84,14 +85,21 @@ class FichePage:
         return redirect(treatment)
 
     def conflict(self, loaded_version):
-        """Refuse the save, keep the input, show what changed; a new save then goes over it."""
+        """Refuse the save and show what others changed, with the user's edit replayed onto
+        the current fiche; saving that page then goes over the current version."""
         current = self.treatment
-        data = self.request.POST.copy()
-        data["loaded_version"] = str(current.version)
+        base = baseline(current, loaded_version)
+        data, both_changed = rebase(self.request.POST, current, base)
         fiche = FicheForm(data, instance=current)
-        return self.render(fiche, status=409, conflict=changes_since(current, loaded_version))
+        return self.render(
+            fiche,
+            status=409,
+            conflict=changes_since(current, base),
+            both_changed=[fiche.main[name].label for name in fiche.main.fields if name in both_changed],
+            both_changed_fields=both_changed,
+        )
 
-    def render(self, fiche, *, status=200, conflict=None):
+    def render(self, fiche, *, status=200, conflict=None, **extra):
         context = {
             "fiche": fiche,
             "form": fiche.main,
@@ -102,5 +110,6 @@ class FichePage:
             "cancel_url": self.cancel_url,
             "conflict": conflict,
             "sensitive_category_ids": list(DataCategory.objects.filter(is_sensitive=True).values_list("pk", flat=True)),
+            **extra,
         }
         return render(self.request, self.template, context, status=status)

@@ -8,6 +8,8 @@ each table (its names hold `__prefix__`), so tests post exactly what the page of
 import re
 from html.parser import HTMLParser
 
+from django.http import QueryDict
+
 
 class _FormParser(HTMLParser):
     def __init__(self, form_id):
@@ -116,4 +118,10 @@ class FormData:
         self[f"{prefix}-{index}-DELETE"] = "on"
 
     def post_data(self):
-        return {name: values for name, values in self.values.items()}
+        return dict(self.values)
+
+    def query_dict(self):
+        data = QueryDict(mutable=True)
+        for name, values in self.values.items():
+            data.setlist(name, values)
+        return data

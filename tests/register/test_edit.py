@@ -58,11 +58,20 @@ def test_dpo_creates_a_fiche_with_its_lines_in_the_order_shown(dpo_client, dpo_u
     data.fill_row("sub_purposes", 0, description="Trier les candidatures")
     data.add_row("sub_purposes", description="Organiser les entretiens")
     data.fill_row(
-        "data_lines", 0, category=category("identity"), description="Nom, prénom", retention_value=2, retention_unit="years"
+        "data_lines",
+        0,
+        category=category("identity"),
+        description="Nom, prénom",
+        retention_value=2,
+        retention_unit="years",
     )
     data.add_row("data_lines", category=category("professional_life"), description="CV", retention_value=2)
     data.add_row(
-        "data_lines", category=category("connection"), description="Journaux", retention_value=6, retention_start="other"
+        "data_lines",
+        category=category("connection"),
+        description="Journaux",
+        retention_value=6,
+        retention_start="other",
     )
     data.fill_row("data_lines", 2, retention_start_other="la dernière connexion")
     data.fill_row("data_subjects", 0, category=category("candidates", DataSubjectCategory))
@@ -72,7 +81,10 @@ def test_dpo_creates_a_fiche_with_its_lines_in_the_order_shown(dpo_client, dpo_u
     treatment = Treatment.objects.get(name="Gestion des candidatures")
     assert response.status_code == 302 and response["Location"] == treatment.get_absolute_url()
     assert treatment.reference == "T-001" and treatment.status == "draft" and treatment.controller == centrecall
-    assert [s.description for s in treatment.sub_purposes.all()] == ["Trier les candidatures", "Organiser les entretiens"]
+    assert [s.description for s in treatment.sub_purposes.all()] == [
+        "Trier les candidatures",
+        "Organiser les entretiens",
+    ]
     lines = list(treatment.data_lines.all())
     assert [(line.position, line.description) for line in lines] == [(1, "Nom, prénom"), (2, "CV"), (3, "Journaux")]
     assert lines[0].retention_text == "2 ans à compter de la collecte"
@@ -118,7 +130,9 @@ def test_sensitive_line_without_art_9_2_exception_is_refused_then_accepted_with_
 
     assert refused.status_code == 400
     content = page_text(refused)
-    assert "est une donnée sensible (art. 9(1)) : son traitement est interdit sauf exception de l'article 9(2)" in content
+    assert (
+        "est une donnée sensible (art. 9(1)) : son traitement est interdit sauf exception de l'article 9(2)" in content
+    )
     assert "Allergies signalées" in content  # the user's input is kept
     assert not Treatment.objects.exists() and not DataCategoryLine.objects.exists()
 
@@ -206,14 +220,19 @@ def test_review_date_is_only_taken_in_iso_form(dpo_client, treatment):
     assert treatment.next_review_date.isoformat() == "2026-06-05"
 
 
-def test_edit_changes_deletes_and_renumbers_lines(dpo_client, dpo_user, treatment):
+def test_edit_changes_deletes_and_appends_lines_in_the_order_shown(dpo_client, dpo_user, treatment):
     DataCategoryLine.objects.create(
-        treatment=treatment, category_id=category("personal_life"), description="Réponses", retention_value=6, position=2
+        treatment=treatment,
+        category_id=category("personal_life"),
+        description="Réponses",
+        retention_value=6,
+        position=2,
     )
     first, second = treatment.data_lines.all()
     data = FormData.from_response(dpo_client.get(edit_url(treatment)))
     data.delete_row("data_lines", 0)
     data.add_row("data_lines", category=category("connection"), description="Adresse IP", retention_value=1)
+    data.add_row("data_lines", category=category("location"), description="Ville", retention_value=1)
     data["name"] = "Études Osiris 2026"
 
     response = dpo_client.post(edit_url(treatment), data.post_data())
@@ -221,10 +240,11 @@ def test_edit_changes_deletes_and_renumbers_lines(dpo_client, dpo_user, treatmen
     assert response.status_code == 302
     treatment.refresh_from_db()
     assert treatment.name == "Études Osiris 2026" and treatment.version == 2
-    assert [(line.pk, line.position) for line in treatment.data_lines.all()][0] == (second.pk, 1)
-    assert [line.description for line in treatment.data_lines.all()] == ["Réponses", "Adresse IP"]
+    lines = [(line.description, line.position) for line in treatment.data_lines.all()]
+    assert lines == [("Réponses", 2), ("Adresse IP", 3), ("Ville", 4)]
     deleted = DataCategoryLine.history.get(id=first.pk, history_type="-")
     assert deleted.history_user == dpo_user
+    assert DataCategoryLine.history.filter(id=second.pk).count() == 1  # untouched, not rewritten
 
 
 def test_editing_only_a_line_raises_the_version_and_the_update_date(dpo_client, treatment):

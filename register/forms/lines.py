@@ -8,7 +8,7 @@ from django import forms
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import RetentionStart
+from ..choices import Art9Exception, RetentionStart
 from ..models import (
     DataCategoryLine,
     DataSubjectLine,
@@ -68,6 +68,16 @@ class LineForm(forms.ModelForm):
 
     columns = {}
 
+    def _get_validation_exclusions(self):
+        # The preloaded choice fields already proved their object exists; the model's own
+        # ForeignKey check would run one more query per row.
+        preloaded = {
+            name
+            for name, field in self.fields.items()
+            if isinstance(field, PreloadedModelChoiceField) and field.options_by_pk is not None
+        }
+        return super()._get_validation_exclusions() | preloaded
+
     def visible_columns(self):
         return [(self[name], width) for name, width in self.columns.items()]
 
@@ -106,6 +116,10 @@ class DataCategoryLineForm(LineForm):
             "retention_value": _("Vide : jusqu'à l'événement de départ."),
             "art9_exception": _("Obligatoire pour une donnée sensible : le traitement est interdit sans elle."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["art9_exception"].choices = [("", _("— choisir l'exception —")), *Art9Exception.choices]
 
     def clean(self):
         cleaned = super().clean()

@@ -186,3 +186,17 @@ def test_page_without_its_version_is_refused(dpo_client, treatment):
     assert response.status_code == 400
     assert "rechargez la page" in page_text(response)
     assert Treatment.objects.get(pk=treatment.pk).name == "Études de marché Osiris"
+
+
+def test_fiche_without_history_still_refuses_the_stale_save_and_keeps_my_input(dpo_client, claire, treatment):
+    mine = open_page(dpo_client, treatment)
+    Treatment.objects.filter(pk=treatment.pk).update(version=5)  # e.g. changed by an import
+    Treatment.history.filter(id=treatment.pk).delete()
+    mine["notes"] = "Ma note"
+
+    response = save(dpo_client, treatment, mine)
+
+    assert response.status_code == 409
+    assert "L'historique ne détaille pas ces changements." in page_text(response)
+    conflict = FormData.from_response(response)
+    assert conflict["notes"] == "Ma note" and conflict["loaded_version"] == "5"

@@ -294,3 +294,37 @@ def test_edit_page_runs_the_same_number_of_queries_whatever_the_number_of_lines(
             treatment=large, category_id=category("identity"), description=f"Ligne {position}", retention_value=1
         )
     assert _queries(dpo_client, edit_url(small)) == _queries(dpo_client, edit_url(large)) <= 30
+
+
+def test_reference_taken_between_validation_and_save_is_a_field_error(dpo_client, centrecall):
+    from register.editing import FicheRefused, save_fiche
+    from register.forms import FicheForm
+
+    data = new_fiche_form(dpo_client, reference="RH-9")
+    fiche = FicheForm(data.query_dict(), instance=Treatment())
+    assert fiche.is_valid()
+    make_treatment(reference="RH-9", name="Arrivée entre-temps", lines=False)
+
+    with pytest.raises(FicheRefused):
+        save_fiche(fiche)
+
+    assert fiche.main.errors["reference"] == [
+        "La référence « RH-9 » est déjà celle de la fiche « Arrivée entre-temps »."
+    ]
+    assert Treatment.objects.count() == 1
+
+
+def test_saving_a_fiche_runs_the_same_number_of_queries_whatever_the_number_of_unchanged_lines(dpo_client):
+    def count_save(treatment):
+        data = FormData.from_response(dpo_client.get(edit_url(treatment)))
+        data["notes"] = "Revu"
+        with CaptureQueriesContext(connection) as queries:
+            assert dpo_client.post(edit_url(treatment), data.post_data()).status_code == 302
+        return len(queries)
+
+    small, large = make_treatment(), make_treatment()
+    for position in range(2, 12):
+        DataCategoryLine.objects.create(
+            treatment=large, category_id=category("identity"), description=f"Ligne {position}", retention_value=1
+        )
+    assert count_save(small) == count_save(large)

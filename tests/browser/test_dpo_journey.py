@@ -118,7 +118,7 @@ def test_dpo_creates_and_edits_a_fiche_and_a_manager_cannot_edit_it(live_server,
     expect(page.locator("#donnees [data-row]").nth(1)).to_contain_text("Ligne supprimée à l'enregistrement.")
     page.locator("#finalites").get_by_role("button", name="+ Ajouter une ligne").click()
     page.fill("[name='sub_purposes-1-description']", "Produire une synthèse anonyme pour le client")
-    page.add_style_tag(content=".fiche-form-actions { position: static; }")  # whole page, bar unstuck
+    page.add_style_tag(content=".fiche-form-actions, .fiche-toc { position: static; }")  # unstuck for a full page
     page.screenshot(path=ARTIFACTS / "formulaire-fiche.png", full_page=True)
     page.get_by_role("button", name="Enregistrer").click()
 

@@ -47,16 +47,20 @@ def require(allowed):
         raise PermissionDenied
 
 
-def get_treatment_for_user(request, reference, *, edit=False, queryset=None, as_of=None):
-    """The fiche `reference` if the user may see it (and edit it when `edit`), else 403/404.
+def get_treatment_for_user(request, reference, *, edit=False, delete=False, queryset=None, as_of=None):
+    """The fiche `reference` if the user may see it (edit it when `edit`, delete it when
+    `delete`), else 403/404.
 
     With `as_of` (a date), the fiche as it stood at the end of that day, rebuilt from the
     history with its lines (read-only; 404 if it did not exist then).
     Views are wrapped in login_required, so an anonymous user never gets here.
     """
-    require(can_edit_register(request.user) if edit else can_view_register(request.user))
+    if delete:
+        require(can_delete_fiche(request.user))
+    else:
+        require(can_edit_register(request.user) if edit else can_view_register(request.user))
     if as_of is not None:
-        require(not edit)
+        require(not edit and not delete)
         found = RegisterScope(reference=reference, status=ALL_STATUSES, as_of=as_of).treatments()
         if not found:
             raise Http404

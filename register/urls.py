@@ -1,11 +1,17 @@
 from django.urls import path
 
-from .views import fiches, history
+from .views import edit, fiches, history, lifecycle
 
 app_name = "register"
 
 urlpatterns = [
     path("", fiches.treatment_list, name="list"),
+    path("nouveau/", edit.treatment_create, name="create"),
     path("<str:reference>/", fiches.treatment_detail, name="detail"),
     path("<str:reference>/historique/", history.treatment_history, name="history"),
+    path("<str:reference>/modifier/", edit.treatment_edit, name="edit"),
+    path("<str:reference>/dupliquer/", lifecycle.treatment_duplicate, name="duplicate"),
+    path("<str:reference>/statut/", lifecycle.treatment_change_status, name="change_status"),
+    path("<str:reference>/revue/", lifecycle.treatment_mark_reviewed, name="mark_reviewed"),
+    path("<str:reference>/supprimer/", lifecycle.treatment_delete, name="delete"),
 ]

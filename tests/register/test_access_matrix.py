@@ -23,16 +23,25 @@ class Rule:
     method: str = "get"
     query: str = ""  # query string sent with the request
     status: int = 200  # what an allowed role gets
+    data: tuple = ()  # POST fields, as (name, value) pairs
 
 
 READ = Rule(allowed=ROLES)
 DPO_ONLY = Rule(allowed=("dpo",))
 DPO_POST = Rule(allowed=("dpo",), method="post", status=302)
 
+SUPERUSER_ONLY = Rule(allowed=())  # no role deletes a fiche; test_lifecycle covers the superuser
+
 URL_RULES = {
     "list": READ,
     "detail": READ,
     "history": READ,
+    "create": DPO_ONLY,
+    "edit": DPO_ONLY,
+    "duplicate": DPO_POST,
+    "change_status": Rule(allowed=("dpo",), method="post", status=302, data=(("status", "in_force"),)),
+    "mark_reviewed": DPO_POST,
+    "delete": SUPERUSER_ONLY,
 }
 # The same read pages with their query strings (filters, as-of date).
 EXTRA_REQUESTS = [
@@ -81,7 +90,9 @@ def test_every_register_url_is_classified():
 
 def call(http, pattern, rule, treatment):
     url = url_for(pattern, treatment) + (f"?{rule.query}" if rule.query else "")
-    return getattr(http, rule.method)(url)
+    if rule.method == "post":
+        return http.post(url, dict(rule.data))
+    return http.get(url)
 
 
 @pytest.mark.parametrize(("name", "pattern", "rule"), CASES, ids=CASE_IDS)

@@ -1,0 +1,139 @@
+"""The fiche's own fields: description, actors, purpose and legal basis."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import LegalBasis, OrganisationKind
+from ..models import Organisation, Treatment
+
+ISO_DATE = "%Y-%m-%d"  # what <input type="date"> sends; a date is never guessed
+RESERVED_REFERENCES = {"nouveau"}  # would clash with /registre/nouveau/
+
+
+class IsoDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=ISO_DATE)
+
+
+class TreatmentForm(forms.ModelForm):
+    # The version the user started from; a save from an older one is refused (see editing.py).
+    loaded_version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": _("Le formulaire ne dit pas quelle version de la fiche vous modifiez : rechargez la page."),
+            "invalid": _("Le formulaire ne dit pas quelle version de la fiche vous modifiez : rechargez la page."),
+        },
+    )
+    next_review_date = forms.DateField(
+        label=_("Prochaine revue"),
+        required=False,
+        input_formats=[ISO_DATE],
+        widget=IsoDateInput,
+        error_messages={"invalid": _("Saisissez une date valide (le sélecteur envoie AAAA-MM-JJ).")},
+        help_text=_("Fixée à un an par « Marquer comme revue » ; modifiable ici."),
+    )
+
+    class Meta:
+        model = Treatment
+        fields = [
+            "name",
+            "reference",
+            "software",
+            "role",
+            "dpia_status",
+            "next_review_date",
+            "controller",
+            "joint_controllers",
+            "processors",
+            "main_purpose",
+            "legal_basis",
+            "legal_basis_detail",
+            "data_subjects_other",
+            "notes",
+        ]
+        widgets = {
+            "main_purpose": forms.Textarea(attrs={"rows": 3}),
+            "legal_basis_detail": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "joint_controllers": forms.CheckboxSelectMultiple,
+            "processors": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "name": _("Tel qu'il apparaîtra dans le registre, par exemple « Études de marché Osiris »."),
+            "software": _("Le logiciel ou l'application qui porte le traitement (ComPlus, SIRH…)."),
+            "role": _("Sous-traitant quand CentreCall agit pour le compte d'un client (art. 28, art. 30(2))."),
+            "main_purpose": _("Pourquoi les données sont traitées (art. 5(1)(b), limitation des finalités)."),
+            "joint_controllers": _("Organisations qui déterminent les finalités avec le responsable (art. 26)."),
+            "processors": _("Organisations qui traitent les données pour le compte du responsable (art. 28)."),
+            "data_subjects_other": _("Personnes concernées hors des catégories ci-dessus."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = self.instance.version
+        self.fields["controller"].empty_label = _("— choisir —")
+        organisations = Organisation.objects.order_by("name")
+        for name in ("controller", "joint_controllers", "processors"):
+            self.fields[name].queryset = organisations
+        if self.instance.pk is not None:
+            self.fields["reference"].required = True
+            self.fields["reference"].help_text = _("Unique dans le registre ; l'adresse de la fiche en dépend.")
+        else:
+            self.fields["reference"].help_text = _("Laissez vide pour la référence suivante (T-001, T-002…).")
+            if not self.is_bound and self.initial.get("controller") is None:
+                ourselves = Organisation.objects.filter(kind=OrganisationKind.SELF).first()
+                self.initial["controller"] = ourselves.pk if ourselves else None
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip()
+        if reference.lower() in RESERVED_REFERENCES or "/" in reference:
+            # The fiche's address is /registre/<référence>/: it must stay one path segment.
+            raise forms.ValidationError(
+                _("« %(reference)s » ne peut pas servir de référence : elle doit tenir dans l'adresse de la fiche."),
+                params={"reference": reference},
+            )
+        if reference and Treatment.objects.filter(reference=reference).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(self.duplicate_reference_message(reference))
+        return reference
+
+    @staticmethod
+    def duplicate_reference_message(reference):
+        other = Treatment.objects.filter(reference=reference).values_list("name", flat=True).first()
+        return _("La référence « %(reference)s » est déjà celle de la fiche « %(name)s ».") % {
+            "reference": reference,
+            "name": other or "?",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("legal_basis") == LegalBasis.LEGITIMATE_INTERESTS
+            and not cleaned.get("legal_basis_detail", "").strip()
+        ):
+            self.add_error(
+                "legal_basis_detail",
+                _(
+                    "Précisez l'intérêt légitime poursuivi : il doit figurer dans l'information "
+                    "des personnes (art. 13(1)(d))."
+                ),
+            )
+        controller = cleaned.get("controller")
+        for name in ("joint_controllers", "processors"):
+            if controller and controller in (cleaned.get(name) or []):
+                self.add_error(
+                    name,
+                    _("%(organisation)s est déjà le responsable de traitement de cette fiche.")
+                    % {"organisation": controller},
+                )
+        return cleaned
+
+    def validate_unique(self):
+        # The reference's uniqueness is checked in clean_reference with a clearer message.
+        exclude = self._get_validation_exclusions() | {"reference"}
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except forms.ValidationError as error:
+            self._update_errors(error)

@@ -170,6 +170,12 @@ class TreatmentAdmin(SimpleHistoryAdmin):
         SecurityMeasureInline,
     ]
 
+    def save_model(self, request, obj, form, change):
+        # An admin save is an edit too: bump the version so that a DPO's open form goes stale.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
     def get_search_results(self, request, queryset, search_term):
         results, _may_have_duplicates = super().get_search_results(request, queryset, search_term)
         return results, True

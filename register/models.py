@@ -236,9 +236,7 @@ class Treatment(models.Model):
         unique=True,
         blank=True,
         help_text=_("Générée automatiquement (T-001…) si laissée vide."),
-        validators=[
-            RegexValidator(r"^[\w.\-]+$", _("Lettres, chiffres, tirets et points seulement."))
-        ],
+        validators=[RegexValidator(r"^[\w.\-]+$", _("Lettres, chiffres, tirets et points seulement."))],
     )
     name = models.CharField(_("nom du traitement"), max_length=255)
     role = models.CharField(

@@ -88,3 +88,24 @@ def test_manager_reads_and_exports_but_cannot_edit(manager_user):
     assert manager_user.has_perm("register.export_register")
     assert not manager_user.has_perm("register.change_treatment")
     assert not manager_user.is_staff
+
+
+def test_an_admin_edit_makes_open_forms_stale(client, superuser):
+    treatment = make_treatment(name="Avant")
+    client.force_login(superuser)
+    url = reverse("admin:register_treatment_change", args=[treatment.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update({"name": "Après", "joint_controllers": [], "processors": []})
+    for prefix_form in client.get(url).context["inline_admin_formsets"]:
+        management = prefix_form.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+        for inline_form in prefix_form.formset.forms:
+            for name in inline_form.fields:
+                value = inline_form[name].value()
+                data[f"{inline_form.prefix}-{name}"] = "" if value is None else value
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    treatment.refresh_from_db()
+    assert (treatment.name, treatment.version) == ("Après", 2)

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from .. import access
+from .. import access, compliance
 from ..filter_form import RegisterFilterForm, sort_links
 from ..queries import treatments_for_list, treatments_with_lines
 from ..scopes import RegisterScope
@@ -58,6 +58,7 @@ def treatment_detail(request, reference):
         "treatment": treatment,
         "as_of": as_of,
         "errors": dated.errors,
+        "findings": compliance.findings_for(treatment),
         "review_overdue": bool(
             treatment.next_review_date and treatment.next_review_date < (as_of or timezone.localdate())
         ),

@@ -106,3 +106,10 @@ def test_other_apps_add_checks_through_the_registry():
         assert _messages(treatment) == ["Salariés concernés"]
     finally:
         compliance._CHECKS.remove(no_employee_data)
+
+
+def test_the_fiche_page_shows_its_findings(manager_client):
+    treatment = make_treatment(legal_basis="legitimate_interests")
+    content = manager_client.get(treatment.get_absolute_url()).content.decode()
+    assert "Points de conformité" in content
+    assert "Non conforme" in content and "L&#x27;intérêt légitime poursuivi n&#x27;est pas précisé." in content

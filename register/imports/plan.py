@@ -103,6 +103,14 @@ class ImportPlan:
     def count(self, action):
         return sum(1 for fiche in self.fiches if fiche.action == action)
 
+    @property
+    def count_create(self):
+        return self.count("create")
+
+    @property
+    def count_update(self):
+        return self.count("update")
+
     def signature(self):
         """A digest of what the plan does, to notice a register changed since the preview."""
         parts = [f"{f.action}:{f.treatment.reference}:{f.treatment.name}" for f in self.fiches]
@@ -206,6 +214,15 @@ class Planner:
             self.plan.fiches.append(self.fiche(draft))
         for organisation in self.plan.new_organisations:
             self._validate(organisation, organisation.import_where)
+        if not self.plan.fiches and not self.errors:
+            self.error(
+                Where(),
+                _(
+                    "aucune fiche trouvée : le fichier doit contenir un onglet par fiche (copié de l'onglet « Modèle "
+                    "de fiche de registre », avec au moins le nom du traitement) ou des lignes dans la liste des "
+                    "traitements."
+                ),
+            )
         return self.plan
 
     def required(self, draft, name, default, label):

@@ -83,7 +83,7 @@ def _fold(text):
     return "".join(folded)
 
 
-def _known_events():
+def known_events():
     """{key: RetentionStart} for the app's own labels and the usual ways to say them."""
     with translation.override("fr"):
         events = {key(str(label)): RetentionStart(value) for value, label in RetentionStart.choices}
@@ -117,7 +117,7 @@ def _event(text, split_remark):
     event, remark = _split(text, _fold(text), split_remark)
     if not event:
         raise RetentionError(_("l'événement qui fait courir la durée est manquant"))
-    start = _known_events().get(key(event))
+    start = known_events().get(key(event))
     if start:
         return start, "", remark
     return RetentionStart.OTHER, event, remark

@@ -18,11 +18,11 @@ from ..imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
 from ..imports.plan import apply_plan, plan_import
 
 
-def _render(request, form, plan=None, *, status=200, notice=""):
+def _render(request, form, plan=None, *, status=200, notice="", error=""):
     return render(
         request,
         "register/import_preview.html" if plan is not None else "register/import_form.html",
-        {"form": form, "plan": plan, "notice": notice},
+        {"form": form, "plan": plan, "notice": notice, "error": error},
         status=status,
     )
 
@@ -70,18 +70,14 @@ def import_confirm(request):
     data = pending.load(kept.get("token"), kept.get("sha256")) if isinstance(kept, dict) else None
     if data is None:
         _forget(request)
-        form = ImportForm()
-        form.add_error(
-            None, _("Aucun import en attente de confirmation (ou il a expiré) : déposez le fichier à nouveau.")
-        )
-        return _render(request, form, status=400)
+        expired = _("Aucun import en attente de confirmation (ou il a expiré) : déposez le fichier à nouveau.")
+        return _render(request, ImportForm(), status=400, error=expired)
     form = ImportForm(initial={"default_" + name: value for name, value in kept["defaults"].items()})
     try:
         plan = plan_import(data, ImportForm.defaults_from_session(kept["defaults"]))
     except OdsError as error:
         _forget(request)
-        form.add_error(None, str(error))
-        return _render(request, form, status=400)
+        return _render(request, form, status=400, error=str(error))
     if not plan.is_valid:
         _forget(request)
         return _render(request, form, plan, status=400)
@@ -93,10 +89,8 @@ def import_confirm(request):
     try:
         created, updated = apply_plan(plan)
     except DatabaseError:
-        form.add_error(
-            None, _("L'enregistrement a échoué ; rien n'a été importé. Réessayez ou contactez l'administrateur.")
-        )
-        return _render(request, form, plan, status=400)
+        failed = _("L'enregistrement a échoué ; rien n'a été importé. Réessayez ou contactez l'administrateur.")
+        return _render(request, form, plan, status=400, error=failed)
     _forget(request)
     messages.success(
         request,

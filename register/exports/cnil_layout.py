@@ -12,6 +12,7 @@ the part before the parenthesis, or the catalog code — compared through `key()
 ignores case, accents, spaces and punctuation.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -198,8 +199,10 @@ COUNTRY_ALIASES = {
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "’": "'"})
 
 
+@functools.lru_cache(maxsize=65536)
 def key(text):
-    """A label reduced to lower-case ASCII letters and digits, for comparisons."""
+    """A label reduced to lower-case ASCII letters and digits, for comparisons (cached: a
+    register repeats the same labels on every fiche)."""
     text = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
     return re.sub(r"[^a-z0-9]", "", text.encode("ascii", "ignore").decode().lower())
 

@@ -76,12 +76,18 @@ class Sheet:
 
 
 def clean_text(value):
-    return _INVALID_XML.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    value = str(value)
+    if _INVALID_XML.search(value):
+        value = _INVALID_XML.sub("", value)
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _paragraph_xml(line):
     """One line as <text:p>, keeping runs of spaces and tabs that XML would collapse."""
-    line = escape(line).replace("\t", "<text:tab/>")
+    line = escape(line)
+    if "  " not in line and "\t" not in line and not line.startswith(" "):
+        return f"<text:p>{line}</text:p>"
+    line = line.replace("\t", "<text:tab/>")
     line = re.sub(r" {2,}", lambda run: f' <text:s text:c="{len(run.group()) - 1}"/>', line)
     if line.startswith(" "):
         line = "<text:s/>" + line[1:]
@@ -95,28 +101,25 @@ def text_cell(text, style, span_xml):
     the keyboard's way to force text, is not an escape in the file format: it would become
     part of the value for every reader and corrupt the register on a round trip."""
     paragraphs = "".join(_paragraph_xml(line) for line in clean_text(text).split("\n"))
-    return (
-        f'<table:table-cell table:style-name="ce_{style}" office:value-type="string"{span_xml}>'
-        f"{paragraphs}</table:table-cell>"
-    )
+    return f'<table:table-cell{_style(style)} office:value-type="string"{span_xml}>{paragraphs}</table:table-cell>'
+
+
+def _style(style):
+    """The style attribute, omitted for plain text: columns default to that style."""
+    return "" if style == "text" else f' table:style-name="ce_{style}"'
 
 
 def _cell_xml(cell):
     span_xml = f' table:number-columns-spanned="{cell.span}" table:number-rows-spanned="1"' if cell.span > 1 else ""
-    covered = (
-        f'<table:covered-table-cell table:style-name="ce_{cell.style}" '
-        f'table:number-columns-repeated="{cell.span - 1}"/>'
-        if cell.span > 1
-        else ""
-    )
+    covered = f'<table:covered-table-cell table:number-columns-repeated="{cell.span - 1}"/>' if cell.span > 1 else ""
     value = cell.value
     if value is None or value == "":
-        main = f'<table:table-cell table:style-name="ce_{cell.style}"{span_xml}/>'
+        main = f"<table:table-cell{_style(cell.style)}{span_xml}/>"
     elif isinstance(value, date) and not isinstance(value, datetime):
         style = "date" if cell.style == "text" else cell.style
         main = (
-            f'<table:table-cell table:style-name="ce_{style}" office:value-type="date" '
-            f'office:date-value="{value.isoformat()}"{span_xml}><text:p>{value:%d/%m/%Y}</text:p></table:table-cell>'
+            f'<table:table-cell{_style(style)} office:value-type="date" office:date-value="{value.isoformat()}"'
+            f"{span_xml}><text:p>{value:%d/%m/%Y}</text:p></table:table-cell>"
         )
     else:
         main = text_cell(value, cell.style, span_xml)
@@ -126,7 +129,9 @@ def _cell_xml(cell):
 def _sheet_xml(sheet, parts):
     parts.append(f'<table:table table:name={quoteattr(clean_text(sheet.name))} table:style-name="ta1">')
     for width in sheet.widths_cm:
-        parts.append(f'<table:table-column table:style-name="{_column_style(width)}"/>')
+        parts.append(
+            f'<table:table-column table:style-name="{_column_style(width)}" table:default-cell-style-name="ce_text"/>'
+        )
     for row in sheet.rows:
         parts.append('<table:table-row table:style-name="ro1">')
         if row:

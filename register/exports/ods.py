@@ -6,6 +6,8 @@ rows the template lacks (legal basis, role, processors…) and a "Listes" sheet 
 accepted values. `register.imports.ods` reads this layout back, by its labels.
 """
 
+import functools
+
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -20,7 +22,7 @@ from ..choices import (
     TreatmentRole,
     TreatmentStatus,
 )
-from ..models import Organisation
+from ..models import DataCategoryLine, Organisation
 from . import cnil_layout as cnil
 from .odf_writer import MIMETYPE, Cell, Sheet, build_spreadsheet
 
@@ -64,6 +66,35 @@ def _sheet_name(treatment, used):
     return name
 
 
+@functools.lru_cache(maxsize=1024)
+def _label(choices, value, language):
+    """A choice's label, cached: Django's get_FOO_display() re-hashes the whole choice list
+    of lazy strings on every call, which dominates the export of a large register."""
+    return str(choices(value).label) if value in choices.values else value
+
+
+def display(choices, value):
+    return _label(choices, value, translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _retention_text(value, unit, start, start_other, language):
+    line = DataCategoryLine(retention_value=value, retention_unit=unit, retention_start=start)
+    line.retention_start_other = start_other
+    return line.retention_text
+
+
+def retention_text(line):
+    """The line's own `retention_text`, computed once per distinct retention."""
+    return _retention_text(
+        line.retention_value,
+        line.retention_unit,
+        line.retention_start,
+        line.retention_start_other,
+        translation.get_language(),
+    )
+
+
 def _local_date(moment):
     return timezone.localdate(moment) if moment else None
 
@@ -105,9 +136,9 @@ def overview_sheet(scope, treatments, organisation, generated_at, generated_by):
             _local_date(treatment.updated_at),
             treatment.main_purpose,
             cnil.YES if treatment.has_sensitive_data else cnil.NO,
-            treatment.get_role_display(),
+            display(TreatmentRole, treatment.role),
             treatment.controller.name if treatment.controller else "",
-            treatment.get_status_display(),
+            display(TreatmentStatus, treatment.status),
         )
     return sheet
 
@@ -175,11 +206,11 @@ def fiche_sheet(treatment, name):
     _field(sheet, cnil.CREATED, _local_date(treatment.created_at))
     _field(sheet, cnil.UPDATED, _local_date(treatment.updated_at))
     _field(sheet, cnil.SOFTWARE, treatment.software)
-    _field(sheet, cnil.ROLE, treatment.get_role_display())
-    _field(sheet, cnil.LEGAL_BASIS, treatment.get_legal_basis_display())
+    _field(sheet, cnil.ROLE, display(TreatmentRole, treatment.role))
+    _field(sheet, cnil.LEGAL_BASIS, display(LegalBasis, treatment.legal_basis))
     _field(sheet, cnil.LEGAL_BASIS_DETAIL, treatment.legal_basis_detail)
-    _field(sheet, cnil.STATUS, treatment.get_status_display())
-    _field(sheet, cnil.DPIA, treatment.get_dpia_status_display())
+    _field(sheet, cnil.STATUS, display(TreatmentStatus, treatment.status))
+    _field(sheet, cnil.DPIA, display(DpiaStatus, treatment.dpia_status))
     _field(sheet, cnil.NEXT_REVIEW, treatment.next_review_date)
     _field(sheet, cnil.NOTES, treatment.notes)
     _actors(sheet, treatment)
@@ -246,13 +277,13 @@ def _data_cells(line, label, sensitive):
     cells = [
         Cell(label, "label"),
         Cell(line.description, span=3),
-        Cell(line.retention_text, span=4),
-        line.get_retention_end_display(),
+        Cell(retention_text(line), span=4),
+        display(RetentionEnd, line.retention_end),
         line.retention_remark,
-        line.get_source_display(),
+        display(DataSource, line.source),
     ]
     if sensitive:
-        cells.append(line.get_art9_exception_display())
+        cells.append(display(Art9Exception, line.art9_exception))
     return cells
 
 

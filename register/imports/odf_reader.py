@@ -20,12 +20,16 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..exports import cnil_layout as cnil
 from ..exports.odf_writer import MIMETYPE
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+# The app's own export compresses about 17 times: 10 MB of upload hold a register of
+# several thousand fiches, about 170 MB of XML. A "zip bomb" compresses hundreds of times.
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
 MAX_ENTRIES = 1000
 MAX_FILLED_CELLS = 2_000_000
 MAX_ROWS = 1_048_576  # LibreOffice's sheet size
@@ -43,6 +47,9 @@ ANNOTATION = f"{{{_OFFICE}}}annotation"
 PARAGRAPH, HEADING = f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"
 SPACE, TAB, LINE_BREAK, NOTE = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break", f"{{{_TEXT}}}note"
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
+
+
+TOO_LARGE = gettext_noop("Le contenu décompressé du classeur dépasse %(limit)s Mo : fichier refusé.")
 
 
 class OdsError(ValueError):
@@ -83,23 +90,39 @@ def column_letter(index):
     return letters
 
 
+DAMAGED = gettext_noop("L'archive du classeur ODS est endommagée : le fichier ne peut pas être ouvert.")
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
 def read_workbook(data):
     """The sheets of an .ods file, in order, or OdsError."""
-    content = _content_xml(data)
+    archive = _open_archive(data)
     try:
-        return _parse(content)
+        with archive.open("content.xml") as stream:
+            return _parse(_GuardedStream(stream))
     except ElementTree.ParseError as error:
         raise OdsError(
             _("Le contenu du classeur est illisible (XML invalide, ligne %(line)s) : le fichier est endommagé.")
             % {"line": error.position[0]}
         ) from None
-    except (RecursionError, ValueError) as error:
-        if isinstance(error, OdsError):
-            raise
+    except OdsError:
+        raise
+    except ZIP_ERRORS:
+        raise OdsError(_(DAMAGED)) from None
+    except (RecursionError, ValueError):
         raise OdsError(_("Le contenu du classeur est illisible : le fichier est endommagé.")) from None
 
 
-def _content_xml(data):
+def _open_archive(data):
+    """The ZIP archive, once its size, kind, entry count and compression are acceptable."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise OdsError(_("Le fichier pèse %(size).1f Mo : la limite est de 10 Mo.") % {"size": len(data) / 1024 / 1024})
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -111,22 +134,29 @@ def _content_xml(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise OdsError(_("L'archive du classeur ODS est endommagée : le fichier ne peut pas être ouvert.")) from None
+    except (*ZIP_ERRORS, ValueError):
+        raise OdsError(_(DAMAGED)) from None
     if len(entries) > MAX_ENTRIES:
         raise OdsError(
             _("Le classeur contient %(count)s fichiers internes : ce n'est pas un registre.") % {"count": len(entries)}
         )
     if sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES:
-        raise OdsError(
-            _(
-                "Le contenu décompressé du classeur dépasse %(limit)s Mo : "
-                "fichier refusé (archive anormalement compressée)."
+        raise OdsError(_(TOO_LARGE) % {"limit": MAX_UNCOMPRESSED_BYTES // 1024 // 1024})
+    for entry in entries:
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_COMPRESSION_RATIO * max(entry.compress_size, 1):
+            raise OdsError(
+                _(
+                    "Le fichier interne « %(name)s » est compressé %(ratio)s fois : archive anormale (bombe de "
+                    "décompression), fichier refusé."
+                )
+                % {"name": entry.filename[:80], "ratio": entry.file_size // max(entry.compress_size, 1)}
             )
-            % {"limit": MAX_UNCOMPRESSED_BYTES // 1024 // 1024}
-        )
     names = {entry.filename for entry in entries}
-    if "mimetype" not in names or _read_entry(archive, "mimetype").strip() != MIMETYPE.encode():
+    try:
+        mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+    except ZIP_ERRORS:
+        raise OdsError(_(DAMAGED)) from None
+    if mimetype != MIMETYPE.encode():
         if "[Content_Types].xml" in names:
             raise OdsError(
                 _("Ce fichier est un classeur Excel (.xlsx), pas un classeur ODS : enregistrez-le au format ODS.")
@@ -134,57 +164,59 @@ def _content_xml(data):
         raise OdsError(_("Ce fichier n'est pas un classeur ODS (type OpenDocument « tableur » attendu)."))
     if "content.xml" not in names:
         raise OdsError(_("Le classeur ODS n'a pas de contenu (content.xml manquant) : le fichier est endommagé."))
-    content = _read_entry(archive, "content.xml")
-    if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
-        raise OdsError(_("Le contenu du classeur déclare une DTD ou des entités XML : fichier refusé par sécurité."))
-    return content
+    return archive
 
 
-def _read_entry(archive, name):
-    """An entry's bytes, read in chunks and stopped past the cap whatever its header claims."""
-    chunks, total = [], 0
-    try:
-        with archive.open(name) as stream:
-            while chunk := stream.read(1024 * 1024):
-                total += len(chunk)
-                if total > MAX_UNCOMPRESSED_BYTES:
-                    raise OdsError(_("Le contenu décompressé du classeur dépasse 50 Mo : fichier refusé."))
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as error:
-        if isinstance(error, OdsError):
-            raise
-        raise OdsError(_("L'archive du classeur ODS est endommagée : le fichier ne peut pas être ouvert.")) from None
-    return b"".join(chunks)
+class _GuardedStream:
+    """content.xml as the parser reads it: stopped past the size cap whatever the archive's
+    header claims, and refused if it declares a DTD or entities (no "billion laughs", no
+    external entity); a literal "<!" cannot occur in escaped text."""
+
+    def __init__(self, stream):
+        self.stream, self.total, self.tail = stream, 0, b""
+
+    def read(self, size=-1):
+        chunk = self.stream.read(size if size and size > 0 else 65536)
+        self.total += len(chunk)
+        if self.total > MAX_UNCOMPRESSED_BYTES:
+            raise OdsError(_(TOO_LARGE) % {"limit": MAX_UNCOMPRESSED_BYTES // 1024 // 1024})
+        window = self.tail + chunk
+        if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+            raise OdsError(
+                _("Le contenu du classeur déclare une DTD ou des entités XML : fichier refusé par sécurité.")
+            )
+        self.tail = chunk[-16:]
+        return chunk
 
 
 def _repeat(element, attribute):
-    return max(1, int(element.get(attribute, "1")))
+    repeat = element.get(attribute)
+    return max(1, int(repeat)) if repeat else 1
 
 
-def _parse(content):
-    sheets, sheet, row_index, filled = [], None, 0, 0
-    for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
-        if event == "start":
-            if element.tag == TABLE:
-                sheet, row_index = SheetGrid(element.get(NAME, "")), 0
-                sheets.append(sheet)
-            continue
-        if element.tag == ROW and sheet is not None:
+def _parse(stream):
+    """Sheets from content.xml, streamed: rows are read as they end, then dropped."""
+    sheets, rows, row_index, filled = [], {}, 0, 0
+    for _event, element in ElementTree.iterparse(stream, events=("end",)):
+        tag = element.tag
+        if tag == ROW:
             repeat = _repeat(element, ROWS_REPEATED)
             cells = _row_cells(element)
             if cells:
-                copies = min(repeat, MAX_ROWS - row_index)
-                filled += len(cells) * max(copies, 0)
+                copies = max(min(repeat, MAX_ROWS - row_index), 0)
+                filled += len(cells) * copies
                 if filled > MAX_FILLED_CELLS:
                     raise OdsError(
                         _("Le classeur contient plus de %(count)s cellules remplies : fichier refusé.")
                         % {"count": MAX_FILLED_CELLS}
                     )
-                for offset in range(max(copies, 0)):
-                    sheet.rows[row_index + offset] = cells
+                for offset in range(copies):
+                    rows[row_index + offset] = cells
             row_index += repeat
             element.clear()
-        elif element.tag == TABLE:
+        elif tag == TABLE:
+            sheets.append(SheetGrid(element.get(NAME, ""), rows))
+            rows, row_index = {}, 0
             element.clear()
     return sheets
 
@@ -205,7 +237,11 @@ def _row_cells(row):
 
 
 def _cell_value(element):
-    text = "\n".join(_inline(child) for child in element if child.tag in (PARAGRAPH, HEADING)).strip()
+    paragraphs = [child for child in element if child.tag in (PARAGRAPH, HEADING)]
+    if len(paragraphs) == 1 and not len(paragraphs[0]):  # the common case: one plain paragraph
+        text = _WHITESPACE.sub(" ", paragraphs[0].text or "").strip()
+    else:
+        text = "\n".join(_inline(paragraph) for paragraph in paragraphs).strip()
     value_type = element.get(VALUE_TYPE)
     if not text:
         text = element.get(DATE_VALUE) or element.get(VALUE) or ""

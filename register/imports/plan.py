@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from ..choices import ContactRole, OrganisationKind, TreatmentRole
 from ..exports import cnil_layout as cnil
@@ -184,8 +182,11 @@ class Planner:
         self.plan.new_contacts.append(contact)
 
     def _validate(self, instance, where, exclude=(), field_where=None):
+        """The model's own field rules and clean(); foreign keys were resolved from the
+        catalogs already (validating them again would cost one query each)."""
+        relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
         try:
-            instance.clean_fields(exclude=list(exclude))
+            instance.clean_fields(exclude=[*exclude, *relations])
             instance.clean()
         except ValidationError as error:
             for name, messages in error.message_dict.items():
@@ -255,10 +256,12 @@ class Planner:
                     defaults_used.append(label)
         if draft.created:
             treatment.created_at = timezone.make_aware(datetime.combine(draft.created, time(12)))
-        treatment.controller = self.controller(draft, treatment, defaults_used)
+        controller = self.controller(draft, treatment, defaults_used)
+        if controller is not None:
+            treatment.controller = controller
         reported = [name for name in ("role", "legal_basis") if not getattr(treatment, name)]
         self._validate(treatment, Where(draft.sheet), exclude=["controller", *reported], field_where=draft.where)
-        self.fiche_contacts(draft, treatment.controller)
+        self.fiche_contacts(draft, controller)
         parties = {
             name: [self.organisation(party, kind) for party in getattr(draft, name)]
             for name, kind in (
@@ -341,41 +344,3 @@ def plan_import(data, defaults=None):
     """The ImportPlan of an .ods file's bytes (OdsError when the file cannot be read)."""
     register = read_register(data, Catalogs())
     return Planner(register, defaults or ImportDefaults()).run()
-
-
-def apply_plan(plan):
-    """Write a valid plan in one transaction; returns (created, updated) counts."""
-    if not plan.is_valid:
-        raise ValueError("An import plan with errors cannot be applied.")
-    with transaction.atomic():
-        for organisation in plan.new_organisations:
-            organisation.save()
-        for contact in plan.new_contacts:
-            contact.save()
-        new_lines = {model: [] for _cache, model in LINE_TABLES}
-        dated = []
-        for fiche in plan.fiches:
-            treatment = fiche.treatment
-            if fiche.action == "update":
-                treatment.version += 1
-                for _cache, model in LINE_TABLES:
-                    model.objects.filter(treatment=treatment).delete()
-            treatment._change_reason = CHANGE_REASON
-            treatment.save()
-            if fiche.action == "update" or fiche.joint_controllers:
-                treatment.joint_controllers.set(fiche.joint_controllers)
-            if fiche.action == "update" or fiche.processors:
-                treatment.processors.set(fiche.processors)
-            for cache, model in LINE_TABLES:
-                for line in fiche.lines[cache]:
-                    line.treatment = treatment
-                    new_lines[model].append(line)
-            if fiche.action == "create" and fiche.updated:
-                treatment.updated_at = timezone.make_aware(datetime.combine(fiche.updated, time(12)))
-                dated.append(treatment)
-        for model, lines in new_lines.items():
-            if lines:
-                bulk_create_with_history(lines, model, batch_size=500, default_change_reason=CHANGE_REASON)
-        if dated:
-            Treatment.objects.bulk_update(dated, ["updated_at"], batch_size=500)
-    return plan.count("create"), plan.count("update")

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 
 from .. import access
 from ..imports import pending
+from ..imports.apply import apply_plan
 from ..imports.forms import ImportForm
 from ..imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
-from ..imports.plan import apply_plan, plan_import
+from ..imports.plan import plan_import
 
 
 def _render(request, form, plan=None, *, status=200, notice="", error=""):

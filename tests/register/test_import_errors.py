@@ -95,7 +95,13 @@ def test_a_file_over_10_mb_is_refused(dpo_client, existing):
 def test_a_zip_bomb_is_refused_before_it_is_expanded(dpo_client, existing):
     bomb = zip_bytes({"mimetype": MIMETYPE, "content.xml": b" " * (60 * 1024 * 1024)})
     assert len(bomb) < 1024 * 1024
-    assert_refused(dpo_client, bomb, "Le contenu décompressé du classeur dépasse 50 Mo")
+    assert_refused(dpo_client, bomb, "« content.xml » est compressé", "bombe de décompression")
+
+
+def test_uncompressed_content_over_the_cap_is_refused(dpo_client, existing, monkeypatch):
+    monkeypatch.setattr("register.imports.odf_reader.MAX_UNCOMPRESSED_BYTES", 100 * 1024)
+    workbook, _sheet = workbook_with_fiche()
+    assert_refused(dpo_client, workbook.to_bytes(), "Le contenu décompressé du classeur dépasse")
 
 
 def test_xml_entities_are_refused(dpo_client, existing):
@@ -222,7 +228,7 @@ def test_a_database_failure_while_writing_leaves_nothing(dpo_client, existing, m
     def fail(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr("register.imports.plan.bulk_create_with_history", fail)
+    monkeypatch.setattr("register.imports.apply.bulk_create_with_history", fail)
     response = dpo_client.post(reverse("register:import_confirm"))
     assert response.status_code == 400
     assert "rien n'a été importé" in html.unescape(response.content.decode())

@@ -12,7 +12,8 @@ from django.urls import reverse
 from register.choices import ContactRole, LegalBasis, RetentionStart, TreatmentRole
 from register.demo import load_demo
 from register.exports.ods import build_register_ods
-from register.imports.plan import ImportDefaults, apply_plan, plan_import
+from register.imports.apply import apply_plan
+from register.imports.plan import ImportDefaults, plan_import
 from register.models import Contact, DataCategoryLine, Organisation, Treatment
 from register.scopes import RegisterScope
 from tests.conftest import make_organisation, make_treatment
@@ -246,3 +247,30 @@ def test_overview_contacts_are_imported_for_the_named_organisation():
     centrecall = Organisation.objects.get(name="CentreCall")
     assert centrecall.legal_representative.name == "Marc Delorme"
     assert centrecall.contact(ContactRole.DPO).email == "dpo@centrecall.example"
+
+
+def test_imported_fiches_have_history_with_their_processors():
+    load_demo()
+    _name, _type, data = build_register_ods(RegisterScope(status="all"))
+    Treatment.objects.all().delete()
+    apply_plan(plan_import(data))
+    imported = Treatment.objects.get(reference="T-007")
+    record = imported.history.get()
+    assert record.history_change_reason == "Import ODS" and record.history_type == "+"
+    as_of_today = RegisterScope(reference="T-007", as_of=timezone_date(record.history_date)).treatments()
+    assert {organisation.name for organisation in as_of_today[0].processors.all()} == {"SMS Connect", "Atlas Saisie"}
+    assert imported.data_lines.first().history.exists()
+
+
+def test_reading_a_file_runs_the_same_queries_for_3_or_30_fiches(django_assert_num_queries):
+    client = make_organisation("Client")
+    for _ in range(3):
+        make_treatment(controller=client)
+    small = build_register_ods(RegisterScope())[2]
+    for _ in range(27):
+        make_treatment(controller=client)
+    large = build_register_ods(RegisterScope())[2]
+    with django_assert_num_queries(20, exact=False) as counted:
+        plan_import(small)
+    with django_assert_num_queries(len(counted.captured_queries)):
+        assert len(plan_import(large).fiches) == 30

@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from register.choices import LegalBasis, TreatmentRole
+from register.imports.apply import apply_plan
 from register.imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
-from register.imports.plan import ImportDefaults, apply_plan, plan_import
+from register.imports.plan import ImportDefaults, plan_import
 from register.models import Organisation
 
 

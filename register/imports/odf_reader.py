@@ -31,7 +31,8 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 MAX_ENTRIES = 1000
-MAX_FILLED_CELLS = 2_000_000
+MAX_FILLED_CELLS = 1_000_000  # about 150 per fiche: room for several thousand fiches
+MAX_FILLED_ROW_REPEAT = 1000  # LibreOffice compresses identical rows; a register repeats a filled row a few times
 MAX_ROWS = 1_048_576  # LibreOffice's sheet size
 MAX_COLUMNS = 16_384
 
@@ -203,6 +204,11 @@ def _parse(stream):
             repeat = _repeat(element, ROWS_REPEATED)
             cells = _row_cells(element)
             if cells:
+                if repeat > MAX_FILLED_ROW_REPEAT:
+                    raise OdsError(
+                        _("Une ligne remplie est répétée %(count)s fois (ligne %(row)s) : ce n'est pas un registre.")
+                        % {"count": repeat, "row": row_index + 1}
+                    )
                 copies = max(min(repeat, MAX_ROWS - row_index), 0)
                 filled += len(cells) * copies
                 if filled > MAX_FILLED_CELLS:

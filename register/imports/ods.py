@@ -159,16 +159,16 @@ class FicheReader:
         self.section = "description"
         self.columns = {}  # section -> {column name -> column index}
         self.headers = {}  # section -> column names found in its header row
+        self.is_cnil_example = "exempledefiche" in cnil.key(sheet.name)
 
     def where(self, row, column=None, label=""):
         return Where(self.sheet.name, row, column, label)
 
     def read(self):
-        sheet_key = cnil.key(self.sheet.name)
         for row in sorted(self.sheet.rows):
             self.read_row(row, self.sheet.rows[row])
         fiche = self.fiche
-        if "exemple" in sheet_key or cnil.key(fiche.reference) == cnil.key("1 - Exemple"):
+        if self.is_cnil_example or cnil.key(fiche.reference) == cnil.key("1 - Exemple"):
             self.register.warn(Where(self.sheet.name), _("exemple de la CNIL, ignoré."))
             return None
         if fiche.is_blank():
@@ -194,7 +194,7 @@ class FicheReader:
         elif label_key in ACTORS:
             self.read_actor(row, cells, label, ACTORS[label_key])
         elif label_key.startswith(TITLE_PREFIXES) or not (values or label_key):
-            return
+            self.is_cnil_example |= label_key.startswith("exempledefichederegistre")
         elif self.section == "purposes" and re.fullmatch(r"sousfinalite\d*", label_key):
             if values:
                 column, text = min(values.items())
@@ -265,9 +265,11 @@ class FicheReader:
             self.section = "actors"
             self.columns["actors"], self.headers["actors"] = self.header_columns({})
         values = {field: value_text(cells.get(self.column(field))) for field in cnil.ACTOR_FIELDS}
+        where = self.where(row, self.column("name"), label)
+        if name == "controller":
+            self.fiche.where["controller"] = where
         if not any(values.values()):
             return
-        where = self.where(row, self.column("name"), label)
         if not values["name"]:
             self.register.error(where, _("le nom est manquant alors que la ligne est remplie."))
             return

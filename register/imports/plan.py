@@ -229,15 +229,23 @@ class Planner:
     def required(self, draft, name, default, label):
         value = draft.values.get(name) or default
         if not value:
-            self.error(
-                draft.where_of(name) if name in draft.where else Where(draft.sheet, label=label),
-                _(
-                    "%(what)s manquant(e) : complétez la ligne « %(label)s » ou choisissez une valeur par défaut "
-                    "dans le formulaire d'import."
-                )
-                % {"what": label, "label": label},
-            )
+            self.missing(draft, name, label)
         return value
+
+    def missing(self, draft, name, label):
+        """A value the fiche needs and the file lacks: name the cell, or the row to add."""
+        if name in draft.where:
+            message = _(
+                "valeur manquante : complétez cette cellule ou choisissez une valeur par défaut dans le formulaire "
+                "d'import."
+            )
+            self.error(draft.where_of(name), message)
+        else:
+            message = _(
+                "ligne « %(label)s » absente : ajoutez-la (libellé en colonne A, valeur à sa droite) ou choisissez "
+                "une valeur par défaut dans le formulaire d'import."
+            ) % {"label": label}
+            self.error(Where(draft.sheet), message)
 
     def fiche(self, draft):
         existing = self.existing.get(draft.reference)
@@ -303,14 +311,7 @@ class Planner:
         if self.defaults.controller is not None:
             defaults_used.append(cnil.CONTROLLER)
             return self.defaults.controller
-        self.error(
-            Where(draft.sheet, label=cnil.CONTROLLER),
-            _(
-                "responsable du traitement manquant : complétez la ligne « %(label)s » ou choisissez une "
-                "organisation par défaut dans le formulaire d'import."
-            )
-            % {"label": cnil.CONTROLLER},
-        )
+        self.missing(draft, "controller", cnil.CONTROLLER)
         return None
 
     def fiche_contacts(self, draft, controller):

@@ -13,7 +13,7 @@ from register.choices import LegalBasis, TreatmentRole
 from register.exports.odf_writer import MIMETYPE
 from register.models import Contact, DataCategoryLine, Organisation, Treatment
 from tests.conftest import make_treatment
-from tests.register.samples.cnil_template import CnilWorkbook, filled_fiche
+from tests.register.samples.cnil_template import ROWS_REPEATED, CnilWorkbook, filled_fiche
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +104,12 @@ def test_uncompressed_content_over_the_cap_is_refused(dpo_client, existing, monk
     assert_refused(dpo_client, workbook.to_bytes(), "Le contenu décompressé du classeur dépasse")
 
 
+def test_a_filled_row_repeated_a_million_times_is_refused_without_expanding_it(dpo_client, existing):
+    workbook, sheet = workbook_with_fiche()
+    sheet.row(sheet.row_of("Finalité principale")).set(ROWS_REPEATED, "1000000")
+    assert_refused(dpo_client, workbook.to_bytes(), "Une ligne remplie est répétée 1000000 fois")
+
+
 def test_xml_entities_are_refused(dpo_client, existing):
     laughs = (
         b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
@@ -183,8 +189,10 @@ def test_a_missing_legal_basis_without_default_is_refused(dpo_client, existing):
     before = database_state()
     response, page = post(dpo_client, workbook.to_bytes(), default_legal_basis="")
     assert response.status_code == 400
-    assert "Onglet « Paie » (Base légale (art. 6(1) RGPD)) : Base légale (art. 6(1) RGPD) manquant(e)" in page
-    assert "choisissez une valeur par défaut dans le formulaire d'import" in page
+    assert (
+        "Onglet « Paie » : ligne « Base légale (art. 6(1) RGPD) » absente : ajoutez-la (libellé en colonne A, "
+        "valeur à sa droite) ou choisissez une valeur par défaut dans le formulaire d'import." in page
+    )
     assert database_state() == before
 
 
@@ -233,3 +241,15 @@ def test_a_database_failure_while_writing_leaves_nothing(dpo_client, existing, m
     assert response.status_code == 400
     assert "rien n'a été importé" in html.unescape(response.content.decode())
     assert database_state() == before  # the fiche and organisations saved before the failure were rolled back
+
+
+def test_an_empty_controller_row_names_its_cell(dpo_client, existing):
+    workbook, sheet = workbook_with_fiche()
+    row = sheet.row_of("Responsable du traitement")
+    for column in range(1, 8):
+        sheet.set(row, column, "")
+    assert_refused(
+        dpo_client,
+        workbook.to_bytes(),
+        f"Onglet « Paie », ligne {row + 1}, colonne B (Responsable du traitement) : valeur manquante",
+    )

@@ -274,3 +274,13 @@ def test_reading_a_file_runs_the_same_queries_for_3_or_30_fiches(django_assert_n
         plan_import(small)
     with django_assert_num_queries(len(counted.captured_queries)):
         assert len(plan_import(large).fiches) == 30
+
+
+def test_a_fiche_whose_name_says_exemple_is_not_mistaken_for_the_cnil_example():
+    treatment = make_treatment(reference="T-050", name="Exemple de campagne d'appels")
+    _name, _type, data = build_register_ods(RegisterScope())
+    Treatment.objects.all().delete()
+    plan = plan_import(data)
+    assert [fiche.treatment.name for fiche in plan.fiches] == [treatment.name]
+    assert len(plan.fiches[0].lines["data_lines"]) == 1  # read from its own sheet, not only the list
+    assert not plan.warnings

@@ -25,6 +25,8 @@ from .choices import (
 )
 
 REFERENCE_PREFIX = "T-"
+# Path segments of /registre/ that are pages, not fiches: no fiche may take them as reference.
+RESERVED_REFERENCES = {"nouveau", "import"}
 REVIEW_INTERVAL_MONTHS = 12  # yearly review, the usual practice for art. 30 registers
 
 
@@ -95,6 +97,15 @@ class Country(models.Model):
 
 
 # --- Organisations and contacts -----------------------------------------------------
+
+
+def validate_reference_not_reserved(value):
+    if value.lower() in RESERVED_REFERENCES:
+        raise ValidationError(
+            _("« %(reference)s » ne peut pas servir de référence : c'est l'adresse d'une page du registre."),
+            params={"reference": value},
+        )
+
 
 siren_validator = RegexValidator(r"^\d{9}$", _("Le SIREN compte exactement 9 chiffres."))
 
@@ -220,6 +231,17 @@ def add_months(day, months):
     raise ValueError(day)
 
 
+def french_contractions(text):
+    """« de le » → « du », « à le » → « au » (and plurals), as French grammar requires."""
+    return re.sub(
+        r"\b(de|à) (le|les) ",
+        lambda m: {("de", "le"): "du ", ("de", "les"): "des ", ("à", "le"): "au ", ("à", "les"): "aux "}[
+            (m.group(1), m.group(2))
+        ],
+        text,
+    )
+
+
 class TreatmentQuerySet(models.QuerySet):
     def visible_by_default(self):
         """Archived fiches leave the default list but stay searchable and exportable."""
@@ -236,7 +258,10 @@ class Treatment(models.Model):
         unique=True,
         blank=True,
         help_text=_("Générée automatiquement (T-001…) si laissée vide."),
-        validators=[RegexValidator(r"^[\w.\-]+$", _("Lettres, chiffres, tirets et points seulement."))],
+        validators=[
+            RegexValidator(r"^[\w.\-]+$", _("Lettres, chiffres, tirets et points seulement.")),
+            validate_reference_not_reserved,
+        ],
     )
     name = models.CharField(_("nom du traitement"), max_length=255)
     role = models.CharField(
@@ -457,7 +482,7 @@ class DataCategoryLine(TreatmentLine):
                 "unit": unit,
                 "event": self.retention_start_text,
             }
-        return str(text)
+        return french_contractions(str(text))
 
     @property
     def retention_days(self):

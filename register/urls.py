@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import edit, fiches, history, lifecycle
+from .views import edit, fiches, history, imports, lifecycle
 
 app_name = "register"
 
 urlpatterns = [
     path("", fiches.treatment_list, name="list"),
     path("nouveau/", edit.treatment_create, name="create"),
+    path("import/", imports.import_register, name="import"),
+    path("import/confirmer/", imports.import_confirm, name="import_confirm"),
     path("<str:reference>/", fiches.treatment_detail, name="detail"),
     path("<str:reference>/historique/", history.treatment_history, name="history"),
     path("<str:reference>/modifier/", edit.treatment_edit, name="edit"),

@@ -7,7 +7,6 @@ from ..choices import LegalBasis, OrganisationKind
 from ..models import Organisation, Treatment
 
 ISO_DATE = "%Y-%m-%d"  # what <input type="date"> sends; a date is never guessed
-RESERVED_REFERENCES = {"nouveau"}  # would clash with /registre/nouveau/
 
 
 class IsoDateInput(forms.DateInput):
@@ -89,7 +88,7 @@ class TreatmentForm(forms.ModelForm):
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()
-        if reference.lower() in RESERVED_REFERENCES or "/" in reference:
+        if "/" in reference:
             # The fiche's address is /registre/<référence>/: it must stay one path segment.
             raise forms.ValidationError(
                 _("« %(reference)s » ne peut pas servir de référence : elle doit tenir dans l'adresse de la fiche."),

@@ -42,6 +42,9 @@ URL_RULES = {
     "change_status": Rule(allowed=("dpo",), method="post", status=302, data=(("status", "in_force"),)),
     "mark_reviewed": DPO_POST,
     "delete": SUPERUSER_ONLY,
+    "import": DPO_ONLY,
+    # Confirming with nothing pending: the DPO is told to upload again (400), nothing written.
+    "import_confirm": Rule(allowed=("dpo",), method="post", status=400),
 }
 # The same read pages with their query strings (filters, as-of date).
 EXTRA_REQUESTS = [

@@ -135,3 +135,21 @@ def test_register_as_it_stood_on_a_past_date():
     treatment.name = "Nouveau nom"
     treatment.save()
     assert Treatment.history.as_of(before).get(pk=treatment.pk).name == "Ancien nom"
+
+
+def test_retention_sentence_follows_french_contractions():
+    assert _line(
+        "identity", retention_value=3, retention_unit="years", retention_start="last_contact"
+    ).retention_text == ("3 ans à compter du dernier contact")
+    assert _line("identity", retention_value=None, retention_start="end_of_contract").retention_text == (
+        "Jusqu'à la fin du contrat"
+    )
+
+
+@pytest.mark.parametrize("reference", ["nouveau", "import", "Import"])
+def test_references_that_are_page_addresses_are_refused(reference):
+    treatment = make_treatment(lines=False)
+    treatment.reference = reference
+    with pytest.raises(ValidationError) as error:
+        treatment.full_clean()
+    assert "adresse d'une page du registre" in error.value.message_dict["reference"][0]

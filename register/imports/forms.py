@@ -1,0 +1,63 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import LegalBasis, TreatmentRole
+from ..models import Organisation
+from .plan import ImportDefaults
+
+NO_DEFAULT = [("", _("— aucune : signaler les fiches qui n'en ont pas —"))]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Registre au format ODS"),
+        help_text=_(
+            "Un export ODS de l'application, ou le modèle de registre de la CNIL rempli (10 Mo au plus). "
+            "Rien n'est enregistré avant votre confirmation."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".ods,application/vnd.oasis.opendocument.spreadsheet"}),
+    )
+    default_role = forms.ChoiceField(
+        label=_("Rôle de l'organisme pour les fiches qui ne l'indiquent pas"),
+        choices=NO_DEFAULT + list(TreatmentRole.choices),
+        required=False,
+    )
+    default_legal_basis = forms.ChoiceField(
+        label=_("Base légale pour les fiches qui ne l'indiquent pas"),
+        help_text=_(
+            "Le modèle de la CNIL n'a pas de ligne « base légale » : choisissez-la ici, ou complétez le fichier."
+        ),
+        choices=NO_DEFAULT + list(LegalBasis.choices),
+        required=False,
+    )
+    default_controller = forms.ModelChoiceField(
+        label=_("Responsable de traitement pour les fiches qui ne le nomment pas"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=NO_DEFAULT[0][1],
+    )
+
+    def defaults(self):
+        data = self.cleaned_data
+        return ImportDefaults(
+            role=data.get("default_role") or "",
+            legal_basis=data.get("default_legal_basis") or "",
+            controller=data.get("default_controller"),
+        )
+
+    @staticmethod
+    def defaults_to_session(defaults):
+        return {
+            "role": defaults.role,
+            "legal_basis": defaults.legal_basis,
+            "controller": defaults.controller.pk if defaults.controller else None,
+        }
+
+    @staticmethod
+    def defaults_from_session(stored):
+        controller = (
+            Organisation.objects.filter(pk=stored.get("controller")).first() if stored.get("controller") else None
+        )
+        return ImportDefaults(
+            role=stored.get("role", ""), legal_basis=stored.get("legal_basis", ""), controller=controller
+        )

@@ -1,0 +1,167 @@
+"""The rows of a fiche's tables: data categories with their retention, and the others.
+
+A row counts as soon as one of its value cells is filled; its label (data categories)
+or its section (persons, recipients, security measures, transfers) says what it is.
+"""
+
+from django.utils.translation import gettext as _
+
+from ..exports import cnil_layout as cnil
+from .drafts import LineDraft
+from .odf_reader import value_text
+from .retention import RetentionError, parse_retention
+
+UNKNOWN_VALUE = "valeur « %(text)s » inconnue ; valeurs acceptées : %(expected)s."
+DATA_EXTRAS = (("retention_end", "retention_end"), ("source", "source"), ("art9_exception", "art9"))
+
+
+def _unknown(text, expected):
+    return _(UNKNOWN_VALUE) % {"text": text, "expected": expected}
+
+
+def _labels(table_labels):
+    return " ; ".join(table_labels.values())
+
+
+def _retention_column(reader, cells):
+    """The retention column: its header's, else the first filled cell after the description."""
+    column = reader.column("retention")
+    if column is not None:
+        return column
+    description = reader.column("description")
+    claimed = set(reader.columns[reader.section].values())
+    later = [c for c in reader.values_right(cells) if c > description and c not in claimed]
+    return min(later) if later else description + 3
+
+
+def read_data_row(reader, row, cells, label):
+    """A row of "Catégories de données personnelles" or "Données sensibles"."""
+    register, catalogs = reader.register, reader.catalogs
+
+    def text(name):
+        column = reader.column(name)
+        return value_text(cells.get(column)) if column is not None else ""
+
+    def where(name=None, column=None):
+        return reader.where(row, column if column is not None else reader.column(name), label)
+
+    description = text("description")
+    retention_column = _retention_column(reader, cells)
+    retention_text = value_text(cells.get(retention_column))
+    remark = text("remark")
+    extras = {name: text(column) for name, column in DATA_EXTRAS}
+    if not (description or retention_text or remark or any(extras.values())):
+        return
+    category = catalogs.data_categories.get(cnil.key(label))
+    if category is None:
+        register.error(
+            where(column=reader.label_column),
+            _(
+                "catégorie de données « %(label)s » inconnue ; attendu : "
+                "une catégorie du modèle de la CNIL (%(expected)s)."
+            )
+            % {"label": label, "expected": _labels(cnil.DATA_CATEGORY_LABELS)},
+        )
+        return
+    fields = {"category": category, "description": description, "retention_remark": remark}
+    if not description:
+        register.error(where("description"), _("la description des données est manquante."))
+    if not retention_text:
+        register.error(where(column=retention_column), _("la durée de conservation est manquante."))
+    else:
+        # The app's own export gives remarks their own column: its retention cell has none.
+        split_remark = "remark" not in reader.headers.get(reader.section, ())
+        try:
+            retention = parse_retention(retention_text, split_remark=split_remark)
+        except RetentionError as error:
+            register.error(where(column=retention_column), error)
+        else:
+            fields.update(
+                retention_value=retention.value,
+                retention_unit=retention.unit,
+                retention_start=retention.start,
+                retention_start_other=retention.start_other,
+                retention_remark=" — ".join(filter(None, [remark, retention.remark])),
+            )
+    for name, choice in DATA_EXTRAS:
+        if extras[name]:
+            value = catalogs.choice(choice, extras[name])
+            if value is None:
+                register.error(where(choice), _unknown(extras[name], catalogs.expected(choice)))
+            else:
+                fields[name] = value
+    reader.fiche.data_lines.append(LineDraft(fields, where("description"), note=retention_text))
+
+
+def read_line_row(reader, row, cells, label):
+    """A row of the persons, recipients, security measures or transfers tables."""
+    register, catalogs, section = reader.register, reader.catalogs, reader.section
+
+    def text(name):
+        column = reader.column(name)
+        return value_text(cells.get(column)) if column is not None else ""
+
+    def where(name):
+        return reader.where(row, reader.column(name), label)
+
+    if section == "transfers":
+        _read_transfer(reader, catalogs, register, text, where)
+        return
+    tables = {
+        "subjects": (catalogs.data_subjects, cnil.DATA_SUBJECT_LABELS, reader.fiche.data_subject_lines),
+        "recipients": (catalogs.recipients, cnil.RECIPIENT_LABELS, reader.fiche.recipients),
+        "security": (catalogs.security_measures, cnil.SECURITY_MEASURE_LABELS, reader.fiche.security_measures),
+    }
+    table, labels, lines = tables[section]
+    category_text, detail = text("category"), text("detail")
+    category = table.get(cnil.key(category_text))
+    if not category_text:
+        register.error(
+            where("category"),
+            _("le type est manquant ; valeurs acceptées : %(expected)s.") % {"expected": _labels(labels)},
+        )
+        return
+    if category is None:
+        register.error(where("category"), _unknown(category_text, _labels(labels)))
+        return
+    if section == "subjects":
+        fields = {"category": category, "detail": detail}
+    elif section == "recipients":
+        fields = {"category": category, "name": detail or labels.get(category.code, category.label)}
+        fields["organisation_name"] = text("organisation")
+    else:
+        fields = {"category": category, "description": detail}
+    lines.append(LineDraft(fields, where("category")))
+
+
+def _read_transfer(reader, catalogs, register, text, where):
+    recipient, country_text, safeguard_text = text("recipient"), text("country"), text("safeguard")
+    fields = {"recipient": recipient, "document_reference": text("document")}
+    if not recipient:
+        register.error(where("recipient"), _("le destinataire du transfert est manquant."))
+    country = catalogs.countries.get(cnil.key(country_text))
+    if country is None:
+        register.error(
+            where("country"),
+            _("pays « %(text)s » inconnu du référentiel des pays (ajoutez-le dans l'administration).")
+            % {"text": country_text}
+            if country_text
+            else _("le pays du transfert est manquant."),
+        )
+    safeguard = catalogs.safeguards.get(cnil.key(safeguard_text))
+    if safeguard is None:
+        if cnil.key(safeguard_text) in {cnil.key(void) for void in cnil.VOID_SAFEGUARDS}:
+            message = _(
+                "le Privacy Shield a été invalidé par la CJUE (arrêt C-311/18, 2020) : indiquez la garantie "
+                "actuelle (pour les États-Unis, décision d'adéquation du Data Privacy Framework)."
+            )
+        elif safeguard_text:
+            message = _unknown(safeguard_text, _labels(cnil.SAFEGUARD_LABELS))
+        else:
+            message = _("la garantie du transfert est manquante ; valeurs acceptées : %(expected)s.") % {
+                "expected": _labels(cnil.SAFEGUARD_LABELS)
+            }
+        register.error(where("safeguard"), message)
+    if country is not None and safeguard is not None and recipient:
+        fields.update(country=country, safeguard=safeguard)
+        reader.fiche.transfers.append(LineDraft(fields, where("recipient")))

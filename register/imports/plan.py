@@ -1,0 +1,347 @@
+"""From a read register to a plan of what the import creates or updates, then its writing.
+
+`plan_import()` reads the file, matches fiches by reference (an existing reference is
+updated, a new one created), organisations by name, and validates every object with the
+model's own rules, collecting all errors with their cell. Nothing is written: the plan
+is what the preview shows. `apply_plan()` writes it in one transaction — all or nothing.
+
+What the CNIL template lacks (role, legal basis, controller) comes from the file's
+added rows or from defaults the DPO chose on the import form; without either it is an
+error, never an invented value.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..choices import ContactRole, OrganisationKind, TreatmentRole
+from ..exports import cnil_layout as cnil
+from ..models import (
+    Contact,
+    DataCategoryLine,
+    DataSubjectLine,
+    Organisation,
+    Recipient,
+    SecurityMeasure,
+    SubPurpose,
+    Transfer,
+    Treatment,
+)
+from .catalogs import Catalogs
+from .drafts import Issue, Party, Where
+from .ods import read_register
+
+CHANGE_REASON = "Import ODS"
+LINE_TABLES = (
+    ("sub_purposes", SubPurpose),
+    ("data_lines", DataCategoryLine),
+    ("data_subject_lines", DataSubjectLine),
+    ("recipients", Recipient),
+    ("transfers", Transfer),
+    ("security_measures", SecurityMeasure),
+)
+TREATMENT_FIELDS = (
+    "name",
+    "reference",
+    "software",
+    "role",
+    "legal_basis",
+    "legal_basis_detail",
+    "status",
+    "dpia_status",
+    "next_review_date",
+    "notes",
+    "main_purpose",
+    "data_subjects_other",
+)
+CONTACT_ROLES = {"dpo": ContactRole.DPO, "representative": ContactRole.EU_REPRESENTATIVE}
+
+
+@dataclass
+class ImportDefaults:
+    """Values for what a fiche of the file lacks, chosen by the DPO on the import form."""
+
+    role: str = ""
+    legal_basis: str = ""
+    controller: Organisation | None = None
+
+
+@dataclass
+class FichePlan:
+    action: str  # "create" or "update"
+    treatment: Treatment
+    lines: dict  # cache name -> unsaved line instances, in order
+    joint_controllers: list
+    processors: list
+    sheet: str
+    defaults_used: list = field(default_factory=list)
+    updated: object = None  # the file's last-update date, kept for a created fiche
+
+    @property
+    def line_counts(self):
+        return {name: len(lines) for name, lines in self.lines.items()}
+
+
+@dataclass
+class ImportPlan:
+    fiches: list = field(default_factory=list)
+    new_organisations: list = field(default_factory=list)
+    new_contacts: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def is_valid(self):
+        return not self.errors
+
+    def count(self, action):
+        return sum(1 for fiche in self.fiches if fiche.action == action)
+
+    @property
+    def count_create(self):
+        return self.count("create")
+
+    @property
+    def count_update(self):
+        return self.count("update")
+
+    def signature(self):
+        """A digest of what the plan does, to notice a register changed since the preview."""
+        parts = [f"{f.action}:{f.treatment.reference}:{f.treatment.name}" for f in self.fiches]
+        parts += [f"org:{organisation.name}" for organisation in self.new_organisations]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class Planner:
+    def __init__(self, register, defaults):
+        self.register, self.defaults = register, defaults
+        self.plan = ImportPlan(warnings=list(register.warnings))
+        self.errors = self.plan.errors
+        self.errors.extend(register.errors)
+        names = self._organisation_names()
+        self.organisations = {
+            organisation.name.casefold(): organisation
+            for organisation in Organisation.objects.filter(name__in=names).prefetch_related("contacts")
+        }
+        if len(self.organisations) < len({name.casefold() for name in names}):  # names written in another case
+            for organisation in Organisation.objects.prefetch_related("contacts"):
+                self.organisations.setdefault(organisation.name.casefold(), organisation)
+        self.has_self = Organisation.objects.filter(kind=OrganisationKind.SELF).exists()
+        references = [fiche.reference for fiche in register.fiches if fiche.reference]
+        self.existing = {t.reference: t for t in Treatment.objects.filter(reference__in=references)}
+        self.contact_roles = set()  # (organisation name, role) already planned
+
+    def _organisation_names(self):
+        names = {self.register.organisation.name} if self.register.organisation else set()
+        for fiche in self.register.fiches:
+            parties = [fiche.controller, *fiche.joint_controllers, *fiche.processors]
+            names |= {party.name for party in parties if party and party.name}
+            names |= {line.fields.get("organisation_name") for line in fiche.recipients} - {"", None}
+        return names
+
+    def error(self, where, message):
+        self.errors.append(Issue(where, str(message)))
+
+    def organisation(self, party, kind):
+        """The organisation named by `party`, existing or planned for creation.
+
+        An organisation the import creates takes its details from every mention in the
+        file (the overview names it, a fiche's actor row gives its address); an existing
+        one is left as it is.
+        """
+        found = self.organisations.get(party.name.strip().casefold())
+        if found is None:
+            found = Organisation(name=party.name.strip(), kind=kind)
+            found.import_fields, found.import_where = set(), party.where
+            self.organisations[found.name.casefold()] = found
+            self.plan.new_organisations.append(found)
+        if found.pk is None:
+            for name, value in {**party.details(), "siren": party.siren}.items():
+                if value and name not in found.import_fields:
+                    setattr(found, name, value)
+                    found.import_fields.add(name)
+            if found.kind == OrganisationKind.OTHER:
+                found.kind = kind
+        return found
+
+    def contact(self, organisation, role, party):
+        """Plan a contact when the organisation has none of this role yet."""
+        if (organisation.name, role) in self.contact_roles or (
+            organisation.pk and any(c.role == role for c in organisation.contacts.all())
+        ):
+            return
+        self.contact_roles.add((organisation.name, role))
+        contact = Contact(organisation=organisation, role=role, name=party.name, company=party.company)
+        for name, value in party.details().items():
+            setattr(contact, name, value)
+        self._validate(contact, party.where, exclude=["organisation"])
+        self.plan.new_contacts.append(contact)
+
+    def _validate(self, instance, where, exclude=(), field_where=None):
+        """The model's own field rules and clean(); foreign keys were resolved from the
+        catalogs already (validating them again would cost one query each)."""
+        relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
+        try:
+            instance.clean_fields(exclude=[*exclude, *relations])
+            instance.clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                location = (field_where or {}).get(name, where)
+                label = instance._meta.get_field(name).verbose_name if name != "__all__" else ""
+                for message in messages:
+                    self.error(location, f"{label} : {message}" if label else message)
+
+    def run(self):
+        if self.register.organisation:
+            kind = OrganisationKind.OTHER if self.has_self else OrganisationKind.SELF
+            organisation = self.organisation(self.register.organisation, kind)
+            for role, party in self.register.contacts.items():
+                self.contact(organisation, role, party)
+        seen = {}
+        for draft in self.register.fiches:
+            key = draft.reference.casefold()
+            if key and key in seen:
+                self.error(
+                    draft.where_of("reference"),
+                    _("la référence « %(reference)s » est déjà celle de l'onglet « %(sheet)s ».")
+                    % {"reference": draft.reference, "sheet": seen[key]},
+                )
+                continue
+            seen[key] = draft.sheet
+            self.plan.fiches.append(self.fiche(draft))
+        for organisation in self.plan.new_organisations:
+            self._validate(organisation, organisation.import_where)
+        if not self.plan.fiches and not self.errors:
+            self.error(
+                Where(),
+                _(
+                    "aucune fiche trouvée : le fichier doit contenir un onglet par fiche (copié de l'onglet « Modèle "
+                    "de fiche de registre », avec au moins le nom du traitement) ou des lignes dans la liste des "
+                    "traitements."
+                ),
+            )
+        return self.plan
+
+    def required(self, draft, name, default, label):
+        value = draft.values.get(name) or default
+        if not value:
+            self.missing(draft, name, label)
+        return value
+
+    def missing(self, draft, name, label):
+        """A value the fiche needs and the file lacks: name the cell, or the row to add."""
+        if name in draft.where:
+            message = _(
+                "valeur manquante : complétez cette cellule ou choisissez une valeur par défaut dans le formulaire "
+                "d'import."
+            )
+            self.error(draft.where_of(name), message)
+        else:
+            message = _(
+                "ligne « %(label)s » absente : ajoutez-la (libellé en colonne A, valeur à sa droite) ou choisissez "
+                "une valeur par défaut dans le formulaire d'import."
+            ) % {"label": label}
+            self.error(Where(draft.sheet), message)
+
+    def fiche(self, draft):
+        existing = self.existing.get(draft.reference)
+        treatment = existing or Treatment()
+        defaults_used = []
+        for name in TREATMENT_FIELDS:
+            if name in draft.values:
+                setattr(treatment, name, draft.values[name])
+        for name, default, label in (
+            ("role", self.defaults.role, cnil.ROLE),
+            ("legal_basis", self.defaults.legal_basis, cnil.LEGAL_BASIS),
+        ):
+            if not draft.values.get(name) and not (existing and getattr(existing, name)):
+                setattr(treatment, name, self.required(draft, name, default, label) or "")
+                if default and getattr(treatment, name) == default:
+                    defaults_used.append(label)
+        if draft.created:
+            treatment.created_at = timezone.make_aware(datetime.combine(draft.created, time(12)))
+        controller = self.controller(draft, treatment, defaults_used)
+        if controller is not None:
+            treatment.controller = controller
+        reported = [name for name in ("role", "legal_basis") if not getattr(treatment, name)]
+        self._validate(treatment, Where(draft.sheet), exclude=["controller", *reported], field_where=draft.where)
+        self.fiche_contacts(draft, controller)
+        parties = {
+            name: [self.organisation(party, kind) for party in getattr(draft, name)]
+            for name, kind in (
+                ("joint_controllers", OrganisationKind.PARTNER),
+                ("processors", OrganisationKind.PROCESSOR),
+            )
+        }
+        lines = self.lines(draft)
+        if draft.overview_only:
+            self.plan.warnings.append(
+                Issue(
+                    draft.where_of("name"),
+                    _("fiche sans onglet détaillé : seuls ses nom, dates et finalité sont repris."),
+                )
+            )
+        return FichePlan(
+            action="update" if existing else "create",
+            treatment=treatment,
+            lines=lines,
+            joint_controllers=parties["joint_controllers"],
+            processors=parties["processors"],
+            sheet=draft.sheet,
+            defaults_used=defaults_used,
+            updated=draft.updated,
+        )
+
+    def controller(self, draft, treatment, defaults_used):
+        if draft.controller and draft.controller.name:
+            name = draft.controller.name.strip().casefold()
+            own = self.register.organisation and name == self.register.organisation.name.strip().casefold()
+            kind = (
+                OrganisationKind.SELF
+                if own and not self.has_self
+                else (OrganisationKind.CLIENT if treatment.role == TreatmentRole.PROCESSOR else OrganisationKind.OTHER)
+            )
+            return self.organisation(draft.controller, kind)
+        if treatment.controller_id:
+            return treatment.controller
+        if self.defaults.controller is not None:
+            defaults_used.append(cnil.CONTROLLER)
+            return self.defaults.controller
+        self.missing(draft, "controller", cnil.CONTROLLER)
+        return None
+
+    def fiche_contacts(self, draft, controller):
+        if controller is None:
+            return
+        for name, role in CONTACT_ROLES.items():
+            party = getattr(draft, name)
+            if party is not None and party.name:
+                self.contact(controller, role, party)
+            elif party is not None and party.company:
+                self.error(party.where, _("société du DPO indiquée sans le nom du DPO."))
+
+    def lines(self, draft):
+        built = {}
+        for cache, model in LINE_TABLES:
+            built[cache] = []
+            for position, line in enumerate(getattr(draft, cache), start=1):
+                fields = dict(line.fields)
+                organisation_name = fields.pop("organisation_name", "")
+                instance = model(position=position, **fields)
+                if organisation_name:
+                    party = Party(name=organisation_name, where=line.where)
+                    instance.organisation = self.organisation(party, OrganisationKind.OTHER)
+                self._validate(instance, line.where, exclude=["treatment", "organisation"])
+                instance.import_note = line.note
+                built[cache].append(instance)
+        return built
+
+
+def plan_import(data, defaults=None):
+    """The ImportPlan of an .ods file's bytes (OdsError when the file cannot be read)."""
+    register = read_register(data, Catalogs())
+    return Planner(register, defaults or ImportDefaults()).run()

@@ -1,0 +1,107 @@
+"""Bringing a register in from an ODS file: upload, preview, confirm (DPO only).
+
+Nothing is written before the DPO confirms the preview; the confirmation re-reads the
+kept file and writes everything in one transaction, or nothing.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import access
+from ..imports import pending
+from ..imports.apply import apply_plan
+from ..imports.forms import ImportForm
+from ..imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
+from ..imports.plan import plan_import
+
+
+def _render(request, form, plan=None, *, status=200, notice="", error=""):
+    return render(
+        request,
+        "register/import_preview.html" if plan is not None else "register/import_form.html",
+        {"form": form, "plan": plan, "notice": notice, "error": error},
+        status=status,
+    )
+
+
+@login_required
+def import_register(request):
+    access.require(access.can_import_register(request.user))
+    if request.method != "POST":
+        return _render(request, ImportForm())
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render(request, form, status=400)
+    upload = form.cleaned_data["file"]
+    if upload.size > MAX_UPLOAD_BYTES:
+        form.add_error(
+            "file", _("Le fichier pèse %(size).1f Mo : la limite est de 10 Mo.") % {"size": upload.size / 2**20}
+        )
+        return _render(request, form, status=400)
+    data = upload.read()
+    defaults = form.defaults()
+    try:
+        plan = plan_import(data, defaults)
+    except OdsError as error:
+        form.add_error("file", str(error))
+        return _render(request, form, status=400)
+    if not plan.is_valid:
+        return _render(request, form, plan, status=400)
+    _forget(request)
+    token, sha256 = pending.store(data)
+    request.session[pending.SESSION_KEY] = {
+        "token": token,
+        "sha256": sha256,
+        "filename": upload.name[:200],
+        "defaults": ImportForm.defaults_to_session(defaults),
+        "signature": plan.signature(),
+    }
+    return _render(request, form, plan)
+
+
+@login_required
+@require_POST
+def import_confirm(request):
+    access.require(access.can_import_register(request.user))
+    kept = request.session.get(pending.SESSION_KEY)
+    data = pending.load(kept.get("token"), kept.get("sha256")) if isinstance(kept, dict) else None
+    if data is None:
+        _forget(request)
+        expired = _("Aucun import en attente de confirmation (ou il a expiré) : déposez le fichier à nouveau.")
+        return _render(request, ImportForm(), status=400, error=expired)
+    form = ImportForm(initial={"default_" + name: value for name, value in kept["defaults"].items()})
+    try:
+        plan = plan_import(data, ImportForm.defaults_from_session(kept["defaults"]))
+    except OdsError as error:
+        _forget(request)
+        return _render(request, form, status=400, error=str(error))
+    if not plan.is_valid:
+        _forget(request)
+        return _render(request, form, plan, status=400)
+    if plan.signature() != kept["signature"]:
+        kept["signature"] = plan.signature()
+        request.session[pending.SESSION_KEY] = kept
+        notice = _("Le registre a changé depuis l'aperçu : vérifiez ce nouvel aperçu, puis confirmez à nouveau.")
+        return _render(request, form, plan, status=409, notice=notice)
+    try:
+        created, updated = apply_plan(plan)
+    except DatabaseError:
+        failed = _("L'enregistrement a échoué ; rien n'a été importé. Réessayez ou contactez l'administrateur.")
+        return _render(request, form, plan, status=400, error=failed)
+    _forget(request)
+    messages.success(
+        request,
+        _("Import de « %(file)s » terminé : %(created)s fiche(s) créée(s), %(updated)s mise(s) à jour.")
+        % {"file": kept["filename"], "created": created, "updated": updated},
+    )
+    return redirect("register:list")
+
+
+def _forget(request):
+    kept = request.session.pop(pending.SESSION_KEY, None)
+    if isinstance(kept, dict):
+        pending.discard(kept.get("token"))

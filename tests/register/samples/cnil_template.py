@@ -17,14 +17,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from django.conf import settings
 
 from register.exports.cnil_layout import key
 
-TEMPLATE = Path(
-    os.environ.get("CNIL_TEMPLATE_ODS", "")
-    or settings.BASE_DIR.parent / "shared" / "reference" / "cnil-registre-template.ods"
-)
+# A copy of the CNIL's blank template (shared/reference/) ships beside this file.
+TEMPLATE = Path(os.environ.get("CNIL_TEMPLATE_ODS", "") or Path(__file__).with_name("cnil-registre-template.ods"))
 NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

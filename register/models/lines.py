@@ -1,0 +1,217 @@
+"""The tables of a fiche: sub-purposes, data categories with retention, data subjects, recipients,
+transfers and security measures. Each keeps its history."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..choices import (
+    Art9Exception,
+    DataSource,
+    RetentionEnd,
+    RetentionStart,
+    RetentionUnit,
+)
+from .catalogs import (
+    Country,
+    DataCategory,
+    DataSubjectCategory,
+    RecipientCategory,
+    SecurityMeasureCategory,
+    TransferSafeguard,
+)
+from .organisations import Organisation
+from .treatments import Treatment, french_contractions
+
+
+class TreatmentLine(models.Model):
+    """A row of one of the fiche's tables, ordered within its fiche."""
+
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+
+class SubPurpose(TreatmentLine):
+    treatment = models.ForeignKey(Treatment, models.CASCADE, related_name="sub_purposes", verbose_name=_("traitement"))
+    description = models.CharField(_("sous-finalité"), max_length=500)
+    history = HistoricalRecords()
+
+    class Meta(TreatmentLine.Meta):
+        verbose_name = _("sous-finalité")
+        verbose_name_plural = _("sous-finalités")
+
+    def __str__(self):
+        return self.description
+
+
+class DataCategoryLine(TreatmentLine):
+    treatment = models.ForeignKey(Treatment, models.CASCADE, related_name="data_lines", verbose_name=_("traitement"))
+    category = models.ForeignKey(DataCategory, models.PROTECT, verbose_name=_("catégorie"))
+    description = models.TextField(_("description des données"))
+    retention_value = models.PositiveIntegerField(
+        _("durée de conservation"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, _("La durée de conservation doit être positive."))],
+        help_text=_("Vide : conservée jusqu'à l'événement de départ (par exemple la fin du contrat)."),
+    )
+    retention_unit = models.CharField(_("unité"), max_length=10, choices=RetentionUnit, default=RetentionUnit.MONTHS)
+    retention_start = models.CharField(
+        _("à compter de"), max_length=20, choices=RetentionStart, default=RetentionStart.COLLECTION
+    )
+    retention_start_other = models.CharField(_("autre événement de départ"), max_length=200, blank=True)
+    retention_end = models.CharField(
+        _("au terme de la durée"), max_length=30, choices=RetentionEnd, default=RetentionEnd.DELETION
+    )
+    retention_remark = models.CharField(_("remarque sur la conservation"), max_length=500, blank=True)
+    source = models.CharField(_("source"), max_length=20, choices=DataSource, default=DataSource.DATA_SUBJECT)
+    art9_exception = models.CharField(
+        _("exception (art. 9(2))"),
+        max_length=1,
+        choices=Art9Exception,
+        blank=True,
+        help_text=_("Obligatoire pour une donnée sensible (art. 9 et 10)."),
+    )
+    history = HistoricalRecords()
+
+    class Meta(TreatmentLine.Meta):
+        verbose_name = _("catégorie de données traitée")
+        verbose_name_plural = _("catégories de données traitées")
+
+    def __str__(self):
+        return f"{self.category} : {self.description}"
+
+    def clean(self):
+        errors = {}
+        if self.category_id and self.category.is_sensitive and not self.art9_exception:
+            errors["art9_exception"] = _(
+                "La catégorie « %(category)s » est une donnée sensible (%(article)s) : son traitement est "
+                "interdit sauf exception de l'article 9(2) du RGPD. Indiquez l'exception applicable."
+            ) % {"category": self.category.label, "article": self.category.article or "art. 9"}
+        if self.retention_start == RetentionStart.OTHER and not self.retention_start_other.strip():
+            errors["retention_start_other"] = _("Précisez l'événement qui fait courir la durée de conservation.")
+        if self.retention_value is None and self.retention_start not in (
+            RetentionStart.END_OF_CONTRACT,
+            RetentionStart.OTHER,
+        ):
+            errors["retention_value"] = _(
+                "Indiquez une durée de conservation, ou choisissez un événement de fin (fin du contrat)."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def retention_start_text(self):
+        if self.retention_start == RetentionStart.OTHER:
+            return self.retention_start_other
+        return self.get_retention_start_display()
+
+    @property
+    def retention_text(self):
+        """Readable retention, e.g. « 6 mois à compter de l'enregistrement de l'appel »."""
+        if self.retention_value is None:
+            text = _("Jusqu'à %(event)s") % {"event": self.retention_start_text}
+        else:
+            unit = self.get_retention_unit_display()
+            if self.retention_value == 1 and self.retention_unit == RetentionUnit.YEARS:
+                unit = _("an")
+            elif self.retention_value == 1 and self.retention_unit == RetentionUnit.DAYS:
+                unit = _("jour")
+            text = _("%(value)s %(unit)s à compter de %(event)s") % {
+                "value": self.retention_value,
+                "unit": unit,
+                "event": self.retention_start_text,
+            }
+        return french_contractions(str(text))
+
+    @property
+    def retention_days(self):
+        """Approximate length in days, for comparing with CNIL maxima; None when open-ended."""
+        if self.retention_value is None:
+            return None
+        factor = {RetentionUnit.DAYS: 1, RetentionUnit.MONTHS: 30, RetentionUnit.YEARS: 365}[self.retention_unit]
+        return self.retention_value * factor
+
+
+class DataSubjectLine(TreatmentLine):
+    treatment = models.ForeignKey(
+        Treatment, models.CASCADE, related_name="data_subject_lines", verbose_name=_("traitement")
+    )
+    category = models.ForeignKey(DataSubjectCategory, models.PROTECT, verbose_name=_("catégorie"))
+    detail = models.CharField(_("précision"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta(TreatmentLine.Meta):
+        verbose_name = _("personnes concernées")
+        verbose_name_plural = _("personnes concernées")
+
+    def __str__(self):
+        return f"{self.category} ({self.detail})" if self.detail else str(self.category)
+
+
+class Recipient(TreatmentLine):
+    treatment = models.ForeignKey(Treatment, models.CASCADE, related_name="recipients", verbose_name=_("traitement"))
+    category = models.ForeignKey(RecipientCategory, models.PROTECT, verbose_name=_("catégorie"))
+    name = models.CharField(_("destinataire"), max_length=255)
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, null=True, blank=True, verbose_name=_("organisation")
+    )
+    history = HistoricalRecords()
+
+    class Meta(TreatmentLine.Meta):
+        verbose_name = _("destinataire")
+        verbose_name_plural = _("destinataires")
+
+    def __str__(self):
+        return self.name
+
+
+class Transfer(TreatmentLine):
+    treatment = models.ForeignKey(Treatment, models.CASCADE, related_name="transfers", verbose_name=_("traitement"))
+    recipient = models.CharField(_("destinataire"), max_length=255)
+    country = models.ForeignKey(Country, models.PROTECT, verbose_name=_("pays"))
+    safeguard = models.ForeignKey(TransferSafeguard, models.PROTECT, verbose_name=_("garantie"))
+    document_reference = models.CharField(_("lien ou référence du document"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta(TreatmentLine.Meta):
+        verbose_name = _("transfert hors UE")
+        verbose_name_plural = _("transferts hors UE")
+
+    def __str__(self):
+        return f"{self.recipient} ({self.country})"
+
+    def clean(self):
+        if self.country_id and self.country.is_eu_eea:
+            raise ValidationError(
+                {
+                    "country": _(
+                        "%(country)s est dans l'UE ou l'EEE : ce n'est pas un transfert hors UE (chapitre V du RGPD)."
+                    )
+                    % {"country": self.country.name}
+                }
+            )
+
+
+class SecurityMeasure(TreatmentLine):
+    treatment = models.ForeignKey(
+        Treatment, models.CASCADE, related_name="security_measures", verbose_name=_("traitement")
+    )
+    category = models.ForeignKey(SecurityMeasureCategory, models.PROTECT, verbose_name=_("catégorie"))
+    description = models.TextField(_("description"))
+    history = HistoricalRecords()
+
+    class Meta(TreatmentLine.Meta):
+        verbose_name = _("mesure de sécurité")
+        verbose_name_plural = _("mesures de sécurité")
+
+    def __str__(self):
+        return f"{self.category} : {self.description}"
+
+
+LINE_MODELS = (SubPurpose, DataCategoryLine, DataSubjectLine, Recipient, Transfer, SecurityMeasure)

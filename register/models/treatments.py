@@ -1,0 +1,193 @@
+"""The fiche: one processing activity of the register (art. 30)."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ..choices import (
+    DpiaStatus,
+    LegalBasis,
+    TreatmentRole,
+    TreatmentStatus,
+)
+from .organisations import Organisation
+
+REFERENCE_PREFIX = "T-"
+# Path segments of /registre/ that are pages, not fiches: no fiche may take them as reference.
+RESERVED_REFERENCES = {"nouveau", "import"}
+REVIEW_INTERVAL_MONTHS = 12  # yearly review, the usual practice for art. 30 registers
+
+
+def validate_reference_not_reserved(value):
+    if value.lower() in RESERVED_REFERENCES:
+        raise ValidationError(
+            _("« %(reference)s » ne peut pas servir de référence : c'est l'adresse d'une page du registre."),
+            params={"reference": value},
+        )
+
+
+def add_months(day, months):
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def french_contractions(text):
+    """« de le » → « du », « à le » → « au » (and plurals), as French grammar requires."""
+    return re.sub(
+        r"\b(de|à) (le|les) ",
+        lambda m: {("de", "le"): "du ", ("de", "les"): "des ", ("à", "le"): "au ", ("à", "les"): "aux "}[
+            (m.group(1), m.group(2))
+        ],
+        text,
+    )
+
+
+class TreatmentQuerySet(models.QuerySet):
+    def visible_by_default(self):
+        """Archived fiches leave the default list but stay searchable and exportable."""
+        return self.exclude(status=TreatmentStatus.ARCHIVED)
+
+    def review_overdue(self, today=None):
+        return self.filter(next_review_date__lt=today or timezone.localdate())
+
+
+class Treatment(models.Model):
+    reference = models.CharField(
+        _("référence"),
+        max_length=30,
+        unique=True,
+        blank=True,
+        help_text=_("Générée automatiquement (T-001…) si laissée vide."),
+        validators=[
+            RegexValidator(r"^[\w.\-]+$", _("Lettres, chiffres, tirets et points seulement.")),
+            validate_reference_not_reserved,
+        ],
+    )
+    name = models.CharField(_("nom du traitement"), max_length=255)
+    role = models.CharField(
+        _("rôle de CentreCall"), max_length=20, choices=TreatmentRole, default=TreatmentRole.CONTROLLER
+    )
+    controller = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        related_name="controlled_treatments",
+        verbose_name=_("responsable de traitement"),
+        help_text=_("CentreCall, ou le client pour le compte duquel CentreCall agit en sous-traitant."),
+    )
+    joint_controllers = models.ManyToManyField(
+        Organisation, blank=True, related_name="joint_treatments", verbose_name=_("responsables conjoints")
+    )
+    processors = models.ManyToManyField(
+        Organisation, blank=True, related_name="processed_treatments", verbose_name=_("sous-traitants")
+    )
+    software = models.CharField(_("logiciel ou application"), max_length=255, blank=True)
+    main_purpose = models.TextField(_("finalité principale"))
+    legal_basis = models.CharField(_("base légale (art. 6(1))"), max_length=30, choices=LegalBasis)
+    legal_basis_detail = models.TextField(
+        _("justification de la base légale"),
+        blank=True,
+        help_text=_("L'intérêt légitime poursuivi, le contrat, l'obligation légale…"),
+    )
+    status = models.CharField(_("statut"), max_length=20, choices=TreatmentStatus, default=TreatmentStatus.DRAFT)
+    dpia_status = models.CharField(
+        _("analyse d'impact (AIPD, art. 35)"), max_length=20, choices=DpiaStatus, default=DpiaStatus.NOT_ASSESSED
+    )
+    data_subjects_other = models.CharField(_("autres personnes concernées"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("date de création"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("dernière mise à jour"), auto_now=True)
+    last_reviewed_at = models.DateTimeField(_("dernière revue"), null=True, blank=True, editable=False)
+    next_review_date = models.DateField(_("prochaine revue"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    # Optimistic locking: a save must present the version it was edited from.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    history = HistoricalRecords(m2m_fields=[joint_controllers, processors])
+
+    objects = TreatmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["reference"]
+        verbose_name = _("traitement")
+        verbose_name_plural = _("traitements")
+        permissions = [("export_register", _("Peut exporter le registre"))]
+
+    def __str__(self):
+        return f"{self.reference} — {self.name}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = Treatment.next_reference()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("register:detail", args=[self.reference])
+
+    @staticmethod
+    def next_reference():
+        """T-001, T-002… one above the highest numbered reference in the register."""
+        numbers = [
+            int(match.group(1))
+            for ref in Treatment.objects.filter(reference__startswith=REFERENCE_PREFIX).values_list(
+                "reference", flat=True
+            )
+            if (match := re.fullmatch(re.escape(REFERENCE_PREFIX) + r"(\d+)", ref))
+        ]
+        return f"{REFERENCE_PREFIX}{max(numbers, default=0) + 1:03d}"
+
+    @property
+    def is_processor_fiche(self):
+        return self.role == TreatmentRole.PROCESSOR
+
+    @property
+    def has_sensitive_data(self):
+        """True when a data line is sensitive; uses prefetched lines when present."""
+        return any(line.category.is_sensitive for line in self.data_lines.all())
+
+    @property
+    def is_review_overdue(self):
+        return self.next_review_date is not None and self.next_review_date < timezone.localdate()
+
+    def mark_reviewed(self, when=None, months=REVIEW_INTERVAL_MONTHS):
+        when = when or timezone.now()
+        self.last_reviewed_at = when
+        self.next_review_date = add_months(timezone.localdate(when), months)
+
+    def completeness_checks(self):
+        """(present, what) pairs for the art. 30 content; uses prefetched lines when present."""
+        return [
+            (bool(self.main_purpose.strip()), _("finalité principale (art. 30(1)(b))")),
+            (bool(self.legal_basis), _("base légale (art. 6(1))")),
+            (
+                self.legal_basis != LegalBasis.LEGITIMATE_INTERESTS or bool(self.legal_basis_detail.strip()),
+                _("intérêt légitime poursuivi (art. 6(1)(f))"),
+            ),
+            (bool(self.data_lines.all()), _("catégories de données (art. 30(1)(c))")),
+            (
+                bool(self.data_subject_lines.all()) or bool(self.data_subjects_other),
+                _("catégories de personnes concernées (art. 30(1)(c))"),
+            ),
+            (bool(self.recipients.all()), _("destinataires (art. 30(1)(d))")),
+            (bool(self.security_measures.all()), _("mesures de sécurité (art. 30(1)(g))")),
+            (self.dpia_status != DpiaStatus.NOT_ASSESSED, _("évaluation du besoin d'AIPD (art. 35)")),
+        ]
+
+    def missing_items(self):
+        """What the fiche still lacks, as French phrases naming the article."""
+        return [what for present, what in self.completeness_checks() if not present]
+
+    @property
+    def completeness(self):
+        """Share of the checked items present, 0–100."""
+        checks = self.completeness_checks()
+        return round(100 * sum(present for present, _what in checks) / len(checks))

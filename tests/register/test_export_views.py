@@ -141,3 +141,9 @@ def test_list_actions_are_hidden_from_users_who_cannot_export(fiches):
     reader = make_user("lecteur")
     reader.user_permissions.add(Permission.objects.get(codename="view_treatment"))
     assert "Exporter" not in render_list_actions(reader)
+
+
+def test_fiche_seen_as_of_a_date_exports_as_of_that_date(manager_client, fiches):
+    fiche = fiches["own"]
+    page = manager_client.get(fiche.get_absolute_url(), {"date": "2025-01-31"}).content.decode()
+    assert reverse("register:export_fiche", args=[fiche.reference, "pdf"]) + "?date=2025-01-31" in page

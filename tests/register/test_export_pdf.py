@@ -268,3 +268,19 @@ def test_a_document_naming_an_outside_url_is_not_rendered():
     with pytest.raises(FatalURLFetchingError) as error:
         html_to_pdf(html)
     assert isinstance(error.value.__cause__, RefusedURL)
+
+
+@pytest.mark.parametrize("params", [{"role": "processor", "client": "Osiris"}, {"date": "today"}])
+def test_client_and_past_date_extracts_run_a_fixed_number_of_queries(centrecall, osiris, params):
+    if params.get("date") == "today":
+        params = {"date": timezone.localdate().isoformat()}
+
+    def queries_for(count):
+        Treatment.objects.all().delete()
+        for number in range(count):
+            make_treatment(controller=osiris if number % 2 else centrecall, role=TreatmentRole.PROCESSOR)
+        with CaptureQueriesContext(connection) as queries:
+            render_register_html(RegisterScope.from_params(params))
+        return len(queries)
+
+    assert queries_for(3) == queries_for(30)

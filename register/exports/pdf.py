@@ -5,7 +5,8 @@ controller or processor register (per client organisation), the register as of a
 date — because the `RegisterScope` decides which fiches are in and the templates adapt to
 it. The HTML is rendered once from prefetched fiches (a fixed number of queries), then
 WeasyPrint lays it out; the table of contents gets its page numbers from CSS
-`target-counter()`, so there is a single layout pass.
+`target-counter()`, which WeasyPrint resolves itself by re-laying out only the contents
+pages, so the application never renders twice.
 """
 
 import weasyprint
@@ -48,8 +49,9 @@ def html_to_pdf(html):
 def document_context(scope, generated_by, extracted_at):
     treatments = scope.treatments()
     single = bool(scope.reference) and len(treatments) == 1
-    # One fiche speaks for its own role: a processor fiche is an art. 30(2) extract.
-    role = treatments[0].role if single else scope.role
+    # Fiches that all share a role speak for it: processor fiches make an art. 30(2) extract.
+    roles = {treatment.role for treatment in treatments}
+    role = scope.role or (roles.pop() if len(roles) == 1 else "")
     client = scope.client
     if client is None and single and treatments[0].is_processor_fiche:
         client = treatments[0].controller

@@ -43,6 +43,8 @@ URL_RULES = {
     "mark_reviewed": DPO_POST,
     "delete": SUPERUSER_ONLY,
     "import": DPO_ONLY,
+    "export": READ,
+    "export_fiche": READ,
     # Confirming with nothing pending: the DPO is told to upload again (400), nothing written.
     "import_confirm": Rule(allowed=("dpo",), method="post", status=400),
 }
@@ -57,6 +59,7 @@ EXTRA_REQUESTS = [
 KWARGS = {
     "reference": lambda treatment: treatment.reference,
     "pk": lambda treatment: treatment.pk,
+    "export_format": lambda treatment: "ods",  # the cheaper builder; test_export_views covers PDF
 }
 
 
@@ -69,7 +72,8 @@ def register_patterns(patterns=register_urls.urlpatterns):
 
 
 def url_for(pattern, treatment):
-    kwargs = {name: KWARGS[name](treatment) for name in pattern.pattern.converters}
+    names = pattern.pattern.converters or pattern.pattern.regex.groupindex  # path() or re_path()
+    kwargs = {name: KWARGS[name](treatment) for name in names}
     return reverse(f"register:{pattern.name}", kwargs=kwargs)
 
 

@@ -1,0 +1,139 @@
+"""PDF extracts of the register (art. 30): cover, contents, overview, one CNIL fiche per processing.
+
+One builder serves every variant — the full register, one fiche, a filtered list, the
+controller or processor register (per client organisation), the register as of a past
+date — because the `RegisterScope` decides which fiches are in and the templates adapt to
+it. The HTML is rendered once from prefetched fiches (a fixed number of queries), then
+WeasyPrint lays it out; the table of contents gets its page numbers from CSS
+`target-counter()`, which WeasyPrint resolves itself by re-laying out only the contents
+pages, so the application never renders twice.
+"""
+
+import weasyprint
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ..choices import OrganisationKind, TreatmentRole
+from ..models import Organisation
+from .fetcher import BASE_URL, StaticFilesFetcher
+
+PDF_MIMETYPE = "application/pdf"
+TEMPLATE = "register/exports/pdf/register.html"
+# The register is shown to the CNIL on request (art. 30(4)): it is written in French
+# whatever language the person downloading it reads the site in.
+DOCUMENT_LANGUAGE = "fr"
+
+
+def build_register_pdf(scope, *, generated_by=""):
+    """(filename, mimetype, bytes) of the PDF extract of the fiches in `scope`."""
+    extracted_at = timezone.now()
+    html = render_register_html(scope, generated_by=generated_by, extracted_at=extracted_at)
+    return export_filename(scope, "pdf", extracted_at), PDF_MIMETYPE, html_to_pdf(html)
+
+
+def render_register_html(scope, *, generated_by="", extracted_at=None):
+    """The HTML document WeasyPrint turns into the PDF (kept separate for the benchmark)."""
+    with translation.override(DOCUMENT_LANGUAGE):
+        context = document_context(scope, generated_by, extracted_at or timezone.now())
+        return render_to_string(TEMPLATE, context)
+
+
+def html_to_pdf(html):
+    """Lay out `html` on A4 pages; it may read the project's static files and nothing else."""
+    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf()
+
+
+def document_context(scope, generated_by, extracted_at):
+    treatments = scope.treatments()
+    single = bool(scope.reference) and len(treatments) == 1
+    # Fiches that all share a role speak for it: processor fiches make an art. 30(2) extract.
+    roles = {treatment.role for treatment in treatments}
+    role = scope.role or (roles.pop() if len(roles) == 1 else "")
+    client = scope.client
+    if client is None and single and treatments[0].is_processor_fiche:
+        client = treatments[0].controller
+    if client is not None:
+        client = Organisation.objects.prefetch_related("contacts").get(pk=client.pk)
+    organisation = own_organisation()
+    return {
+        "treatments": treatments,
+        "single": single,
+        "organisation": organisation,
+        "organisation_name": organisation.name if organisation else _("Organisation"),
+        "client": client,
+        "clients": processor_clients(treatments),
+        "processor_register": role == TreatmentRole.PROCESSOR,
+        "title": _("Fiche du registre des activités de traitement") if single else document_title(role),
+        "legal_basis_line": legal_basis_line(role),
+        "scope_sentence": scope.describe(),
+        "as_of": scope.as_of,
+        "as_of_day": long_date(scope.as_of) if scope.as_of else "",
+        "extracted_at": extracted_at,
+        "extracted_day": long_date(timezone.localtime(extracted_at)),
+        "generated_by": generated_by,
+    }
+
+
+def long_date(day):
+    """« 1er juin 2024 », « 23 novembre 2026 »: the French way of writing a date in full."""
+    text = date_format(day, "j F Y")
+    return text.replace("1 ", "1er ", 1) if day.day == 1 else text
+
+
+def own_organisation():
+    """The organisation keeping the register (kind "self"), with its contacts."""
+    return Organisation.objects.filter(kind=OrganisationKind.SELF).prefetch_related("contacts").first()
+
+
+def processor_clients(treatments):
+    """Controllers the organisation works for as a processor (art. 30(2)(a)), by name."""
+    clients = {t.controller.pk: t.controller for t in treatments if t.is_processor_fiche and t.controller}
+    return sorted(clients.values(), key=lambda organisation: organisation.name.lower())
+
+
+def document_title(role):
+    if role == TreatmentRole.PROCESSOR:
+        return _("Registre des activités de traitement du sous-traitant")
+    if role == TreatmentRole.CONTROLLER:
+        return _("Registre des activités de traitement du responsable de traitement")
+    if role == TreatmentRole.JOINT_CONTROLLER:
+        return _("Registre des traitements en responsabilité conjointe")
+    return _("Registre des activités de traitement")
+
+
+def legal_basis_line(role):
+    if role == TreatmentRole.PROCESSOR:
+        return _(
+            "Catégories d'activités de traitement effectuées pour le compte de responsables de traitement "
+            "— article 30(2) du RGPD"
+        )
+    if role in (TreatmentRole.CONTROLLER, TreatmentRole.JOINT_CONTROLLER):
+        return _("Article 30(1) du RGPD")
+    return _("Article 30 du RGPD — activités menées en tant que responsable de traitement et sous-traitant")
+
+
+ROLE_SLUGS = {
+    TreatmentRole.CONTROLLER: "responsable",
+    TreatmentRole.JOINT_CONTROLLER: "conjoint",
+    TreatmentRole.PROCESSOR: "sous-traitant",
+}
+
+
+def export_filename(scope, extension, extracted_at=None):
+    """ASCII-safe, e.g. registre-centrecall-sous-traitant-osiris-2026-11-23.pdf."""
+    organisation = own_organisation()
+    scope_parts = [
+        slugify(scope.reference),
+        ROLE_SLUGS.get(scope.role, ""),
+        slugify(scope.client.name) if scope.client else "",
+        "selection" if scope.q or scope.status or scope.sensitive is not None or scope.overdue else "",
+        f"etat-{scope.as_of.isoformat()}" if scope.as_of else "",
+    ]
+    day = timezone.localdate(extracted_at or timezone.now()).isoformat()
+    if not any(scope_parts):
+        scope_parts = ["complet"]
+    parts = ["registre", slugify(organisation.name) if organisation else "", *scope_parts, day]
+    return "-".join(part for part in parts if part) + f".{extension}"

@@ -1,0 +1,46 @@
+"""Downloads of the register: PDF or ODS, of the list as filtered or of one fiche.
+
+The list page's query string is the export's scope, so "Exporter en PDF" gives what the
+page shows. Views only check access, read the scope and stream what the builder returns.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .. import access, exports
+from ..models import Treatment
+from ..scopes import RegisterScope
+
+
+@require_GET
+@login_required
+def export_register(request, export_format):
+    access.require(access.can_export_register(request.user))
+    return _download(request, RegisterScope.from_params(request.GET), export_format)
+
+
+@require_GET
+@login_required
+def export_fiche(request, reference, export_format):
+    access.require(access.can_export_register(request.user))
+    get_object_or_404(Treatment, reference=reference)
+    params = request.GET.copy()
+    params["reference"] = reference
+    return _download(request, RegisterScope.from_params(params), export_format)
+
+
+def _download(request, scope, export_format):
+    if scope.errors:
+        message = _("Export impossible : %(errors)s") % {"errors": " ".join(scope.errors)}
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    user = request.user
+    filename, mimetype, content = exports.build(
+        export_format, scope, generated_by=user.get_full_name() or user.get_username()
+    )
+    return HttpResponse(
+        content, content_type=mimetype, headers={"Content-Disposition": content_disposition_header(True, filename)}
+    )

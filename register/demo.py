@@ -58,7 +58,8 @@ def load_demo(path=DEMO_FILE):
 def _date_history_from_creation(treatment):
     """Date the demo fiche's first history records at its creation date, so that the
     register as it stood on a past date shows the demo fiches that existed then."""
-    Treatment.history.filter(id=treatment.pk).update(history_date=treatment.created_at)
+    Treatment.objects.filter(pk=treatment.pk).update(updated_at=treatment.created_at)
+    Treatment.history.filter(id=treatment.pk).update(history_date=treatment.created_at, updated_at=treatment.created_at)
     for model in LINE_MODELS:
         model.history.filter(treatment_id=treatment.pk).update(history_date=treatment.created_at)
 

@@ -1,6 +1,7 @@
 """Read an .ods file back with odfpy, independently of the app's own reader."""
 
 import io
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -57,7 +58,11 @@ def texts(rows):
 
 
 def soffice():
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """LibreOffice's binary, or None. In CI (.ci/run installs it) a missing one is a failure."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found and os.environ.get("CI"):
+        raise RuntimeError("LibreOffice is missing in CI: `make browser-deps` installs it.")
+    return found
 
 
 def convert(path, target, outdir):

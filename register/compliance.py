@@ -67,7 +67,7 @@ def call_recordings_kept_at_most_six_months(treatment):
                 ERROR,
                 _("Enregistrements d'appels conservés %(retention)s : la CNIL recommande 6 mois au plus.")
                 % {"retention": line.retention_text},
-                "CNIL, enregistrement des appels",
+                _("CNIL, enregistrement des appels"),
             )
 
 

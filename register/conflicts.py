@@ -90,7 +90,7 @@ def _line_changes(treatment, since):
                         Change(
                             record.history_date,
                             _who(record),
-                            f"{kind} « {line} » : {label}",
+                            _("%(kind)s « %(line)s » : %(field)s") % {"kind": kind, "line": line, "field": label},
                             _display(model, name, old),
                             _display(model, name, new),
                         )

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 
 from ..choices import (
@@ -118,10 +119,12 @@ class DataCategoryLine(TreatmentLine):
             text = _("Jusqu'à %(event)s") % {"event": self.retention_start_text}
         else:
             unit = self.get_retention_unit_display()
-            if self.retention_value == 1 and self.retention_unit == RetentionUnit.YEARS:
-                unit = _("an")
-            elif self.retention_value == 1 and self.retention_unit == RetentionUnit.DAYS:
-                unit = _("jour")
+            if self.retention_value == 1:
+                unit = {
+                    RetentionUnit.YEARS: pgettext("retention unit, singular", "an"),
+                    RetentionUnit.MONTHS: pgettext("retention unit, singular", "mois"),
+                    RetentionUnit.DAYS: pgettext("retention unit, singular", "jour"),
+                }[self.retention_unit]
             text = _("%(value)s %(unit)s à compter de %(event)s") % {
                 "value": self.retention_value,
                 "unit": unit,

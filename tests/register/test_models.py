@@ -153,3 +153,12 @@ def test_references_that_are_page_addresses_are_refused(reference):
     with pytest.raises(ValidationError) as error:
         treatment.full_clean()
     assert "adresse d'une page du registre" in error.value.message_dict["reference"][0]
+
+
+def test_retention_sentence_reads_in_english_with_a_singular_unit():
+    from django.utils import translation
+
+    line = _line("identity", retention_value=1, retention_unit="months")
+    with translation.override("en"):
+        assert line.retention_text == "1 month from data collection"
+    assert line.retention_text == "1 mois à compter de la collecte"

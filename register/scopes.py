@@ -110,8 +110,10 @@ class RegisterScope:
                 scope.errors.append(_("Statut inconnu : « %(value)s ».") % {"value": status})
         client = params.get("client", "")
         if client:
+            # isdecimal() alone lets "²" and 5,000-digit strings through to int(), which raises.
+            is_id = client.isascii() and client.isdecimal() and len(client) <= 18
             scope.client = Organisation.objects.filter(
-                Q(name__iexact=client) | Q(pk=int(client)) if client.isdigit() else Q(name__iexact=client)
+                Q(name__iexact=client) | Q(pk=int(client)) if is_id else Q(name__iexact=client)
             ).first()
             if scope.client is None:
                 scope.errors.append(_("Organisation inconnue : « %(value)s ».") % {"value": client})

@@ -22,11 +22,13 @@ $(VENV)/.dev-deps: $(VENV)/.deps requirements-dev.txt
 	$(PIP) install -q -r requirements-dev.txt
 	touch $@
 
-# WeasyPrint needs Pango, compilemessages needs gettext; Debian names them so.
+# WeasyPrint needs Pango, compilemessages needs gettext, and Debian's python3 makes no
+# venv without python3-venv (ensurepip); Debian names them so.
 system-deps:
-	@if ! command -v msgfmt >/dev/null || ! ldconfig -p | grep -q libpangoft2; then \
+	@if ! command -v msgfmt >/dev/null || ! ldconfig -p | grep -q libpangoft2 \
+		|| ! $(PYTHON) -c "import ensurepip" 2>/dev/null; then \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-			gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+			gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core python3-venv; \
 	fi
 
 # Browser and office tests: Debian's Chromium and LibreOffice (Calc).

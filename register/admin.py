@@ -172,8 +172,9 @@ class TreatmentAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         # An admin save is an edit too: bump the version so that a DPO's open form goes stale.
+        # From the stored version: a history revert hands over the old record's version.
         if change:
-            obj.version += 1
+            obj.version = models.Treatment.objects.filter(pk=obj.pk).values_list("version", flat=True).get() + 1
         super().save_model(request, obj, form, change)
 
     def get_search_results(self, request, queryset, search_term):

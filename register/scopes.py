@@ -110,8 +110,10 @@ class RegisterScope:
                 scope.errors.append(_("Statut inconnu : « %(value)s ».") % {"value": status})
         client = params.get("client", "")
         if client:
+            # isdecimal() alone lets "²" and 5,000-digit strings through to int(), which raises.
+            is_id = client.isascii() and client.isdecimal() and len(client) <= 18
             scope.client = Organisation.objects.filter(
-                Q(name__iexact=client) | Q(pk=int(client)) if client.isdigit() else Q(name__iexact=client)
+                Q(name__iexact=client) | Q(pk=int(client)) if is_id else Q(name__iexact=client)
             ).first()
             if scope.client is None:
                 scope.errors.append(_("Organisation inconnue : « %(value)s ».") % {"value": client})
@@ -279,22 +281,40 @@ def treatments_as_of(moment, scope):
             for line in own:
                 for attribute, related_model in relations:
                     related_id = getattr(line, f"{attribute}_id")
-                    setattr(line, attribute, lookups[related_model].get(related_id) if related_id else None)
+                    setattr(line, attribute, _row(lookups[related_model], related_model, related_id))
                 line.treatment = treatment
             treatment._prefetched_objects_cache = getattr(treatment, "_prefetched_objects_cache", {})
             treatment._prefetched_objects_cache[cache_name] = own
     m2m = _historical_m2m(moment, ids)
     for treatment in treatments:
-        treatment.controller = organisations.get(treatment.controller_id)
+        treatment.controller = _row(organisations, Organisation, treatment.controller_id)
         for name in ("joint_controllers", "processors"):
             treatment._prefetched_objects_cache[name] = [
-                organisations[pk] for pk in m2m[name].get(treatment.pk, []) if pk in organisations
+                _row(organisations, Organisation, pk) for pk in m2m[name].get(treatment.pk, [])
             ]
     if scope.sensitive is not None:
         treatments = [t for t in treatments if t.has_sensitive_data == scope.sensitive]
     if scope.q:
         treatments = [t for t in treatments if _matches(t, scope.q)]
     return treatments
+
+
+def _row(rows, model, pk):
+    """The catalog row or organisation `pk` from `rows`; one deleted since is shown as such.
+
+    Live lines protect what they point to, but a past line may name a row deleted after the
+    line was: pages and exports must still show the fiche, not fail on a missing row.
+    """
+    if pk is None:
+        return None
+    if pk not in rows:
+        placeholder = model(pk=pk)
+        text = _("élément supprimé (n° %(id)s)") % {"id": pk}
+        for name in ("label", "name"):
+            if hasattr(placeholder, name):
+                setattr(placeholder, name, text)
+        rows[pk] = placeholder
+    return rows[pk]
 
 
 def _historical_m2m(moment, ids):

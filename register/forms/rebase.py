@@ -61,7 +61,8 @@ def _rebase_rows(data, post, treatment, moment, prefix, formset_class):
     form_class, model = formset_class.form, formset_class.model
     started_from = {line.pk: line for line in model.history.as_of(moment).filter(treatment_id=treatment.pk)}
     posted = []
-    for index in range(_int(post.get(f"{prefix}-TOTAL_FORMS"))):
+    # Like the formset itself, read no more rows than absolute_max, whatever TOTAL_FORMS says.
+    for index in range(min(_int(post.get(f"{prefix}-TOTAL_FORMS")), formset_class.absolute_max)):
         row_prefix = f"{prefix}-{index}"
         pk = _int(post.get(f"{row_prefix}-id"), None)
         form = form_class(post, prefix=row_prefix, instance=started_from.get(pk) or model())

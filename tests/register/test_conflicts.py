@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from register.editing import StaleFiche, save_fiche
 from register.forms import FicheForm
+from register.forms.lines import SubPurposeFormSet
 from register.models import DataCategory, DataCategoryLine, Treatment
 from tests.conftest import make_user
 from tests.register.fiche_form import FormData
@@ -176,6 +177,26 @@ def test_save_that_loses_the_race_after_validation_writes_nothing(dpo_client, tr
     treatment.refresh_from_db()
     assert (treatment.name, treatment.version) == ("Études de marché Osiris", 2)
     assert DataCategoryLine.objects.get(treatment=treatment).description == "Nom, prénom"
+
+
+def test_conflict_page_reads_no_more_rows_than_the_formset_accepts(dpo_client, claire, treatment):
+    # A forged TOTAL_FORMS of 10**9 would otherwise keep the server busy for hours.
+    mine = open_page(dpo_client, treatment)
+    theirs = open_page(claire, treatment)
+    theirs["name"] = "Études Osiris (v2)"
+    save(claire, treatment, theirs)
+    beyond = SubPurposeFormSet.absolute_max
+    mine["sub_purposes-TOTAL_FORMS"] = beyond + 1
+    mine[f"sub_purposes-{beyond}-description"] = "Ligne au-delà du maximum"
+
+    response = save(dpo_client, treatment, mine)
+
+    assert response.status_code == 409
+    conflict = FormData.from_response(response)
+    descriptions = [
+        conflict.row("sub_purposes", index).get("description") for index in range(conflict.total("sub_purposes"))
+    ]
+    assert descriptions == ["Sous-finalité", ""]
 
 
 def test_page_without_its_version_is_refused(dpo_client, treatment):

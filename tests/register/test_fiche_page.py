@@ -161,6 +161,31 @@ def test_fiche_as_of_a_date_shows_what_it_said_then(manager_client):
     assert "Nouvelle sous-finalité" in current and "Ancienne sous-finalité" not in current
 
 
+def test_fiche_as_of_a_date_still_shows_lines_and_controller_deleted_since(manager_client):
+    # Live lines protect their catalog row and controller, but past lines do not.
+    former_controller = make_organisation("Ancien client")
+    category = DataCategory.objects.create(code="retired", label="Catégorie retirée", position=99)
+    fiche = make_treatment(controller=former_controller, name="Paie", lines=False)
+    DataCategoryLine.objects.create(treatment=fiche, category=category, description="Données retirées")
+    then = timezone.make_aware(datetime(2024, 1, 10, 9))
+    Treatment.history.filter(id=fiche.pk).update(history_date=then)
+    DataCategoryLine.history.filter(treatment_id=fiche.pk).update(history_date=then)
+    fiche.data_lines.all().delete()
+    fiche.controller = make_organisation("Nouveau client")
+    fiche.save()
+    category.delete()
+    former_controller.delete()
+
+    response = manager_client.get(fiche.get_absolute_url(), {"date": "2024-02-01"})
+    assert response.status_code == 200
+    assert "Données retirées" in section(response.content.decode(), "donnees")
+    assert "élément supprimé" in unescape(response.content.decode())
+    assert manager_client.get(reverse("register:list"), {"date": "2024-02-01"}).status_code == 200
+    for export_format in ("pdf", "ods"):
+        export = manager_client.get(reverse("register:export", args=[export_format]), {"date": "2024-02-01"})
+        assert export.status_code == 200
+
+
 def test_fiche_as_of_a_date_before_it_existed_is_not_found(manager_client, treatment):
     response = manager_client.get(treatment.get_absolute_url(), {"date": "2020-01-01"})
     assert response.status_code == 404

@@ -161,6 +161,8 @@ def test_the_form_shows_the_filters_in_force(manager_client):
         ({"role": "boss"}, "Rôle inconnu : « boss »"),
         ({"status": "lost"}, "Statut inconnu : « lost »"),
         ({"client": "Nobody"}, "Organisation inconnue : « Nobody »"),
+        ({"client": "²"}, "Organisation inconnue : « ² »"),
+        ({"client": "9" * 5000}, "Organisation inconnue : « 9999"),
         ({"sensitive": "maybe"}, "Filtre « données sensibles » inconnu : « maybe »"),
         ({"overdue": "perhaps"}, "Filtre « revue en retard » inconnu : « perhaps »"),
         ({"sort": "colour"}, "Tri inconnu : « colour »"),

@@ -90,14 +90,13 @@ def test_manager_reads_and_exports_but_cannot_edit(manager_user):
     assert not manager_user.is_staff
 
 
-def test_an_admin_edit_makes_open_forms_stale(client, superuser):
-    treatment = make_treatment(name="Avant")
-    client.force_login(superuser)
-    url = reverse("admin:register_treatment_change", args=[treatment.pk])
-    form = client.get(url).context["adminform"].form
+def admin_form_data(client, url):
+    """What the admin change form at `url` posts as it stands, inlines included."""
+    page = client.get(url)
+    form = page.context["adminform"].form
     data = {name: form[name].value() or "" for name in form.fields}
-    data.update({"name": "Après", "joint_controllers": [], "processors": []})
-    for prefix_form in client.get(url).context["inline_admin_formsets"]:
+    data.update({"joint_controllers": [], "processors": []})
+    for prefix_form in page.context.get("inline_admin_formsets", []):  # none on a revert page
         management = prefix_form.formset.management_form
         for name in management.fields:
             data[f"{management.prefix}-{name}"] = management[name].value()
@@ -105,7 +104,33 @@ def test_an_admin_edit_makes_open_forms_stale(client, superuser):
             for name in inline_form.fields:
                 value = inline_form[name].value()
                 data[f"{inline_form.prefix}-{name}"] = "" if value is None else value
+    return data
+
+
+def test_an_admin_edit_makes_open_forms_stale(client, superuser):
+    treatment = make_treatment(name="Avant")
+    client.force_login(superuser)
+    url = reverse("admin:register_treatment_change", args=[treatment.pk])
+    data = admin_form_data(client, url)
+    data["name"] = "Après"
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
     treatment.refresh_from_db()
     assert (treatment.name, treatment.version) == ("Après", 2)
+
+
+def test_an_admin_revert_to_an_old_record_still_moves_the_version_forward(client, superuser):
+    treatment = make_treatment(name="Version 1")
+    first_record = treatment.history.get()
+    for version in (2, 3):
+        treatment.name, treatment.version = f"Version {version}", version
+        treatment.save()
+    client.force_login(superuser)
+    url = reverse("admin:register_treatment_simple_history", args=[treatment.pk, first_record.history_id])
+
+    response = client.post(url, admin_form_data(client, url))
+
+    assert response.status_code == 302
+    treatment.refresh_from_db()
+    # Back at version 2, a page opened at version 2 could have saved over the revert.
+    assert (treatment.name, treatment.version) == ("Version 1", 4)

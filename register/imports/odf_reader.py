@@ -35,6 +35,9 @@ MAX_FILLED_CELLS = 1_000_000  # about 150 per fiche: room for several thousand f
 MAX_FILLED_ROW_REPEAT = 1000  # LibreOffice compresses identical rows; a register repeats a filled row a few times
 MAX_ROWS = 1_048_576  # LibreOffice's sheet size
 MAX_COLUMNS = 16_384
+# XML elements read at the most: about 600 per fiche in the app's export, so room for
+# several thousand fiches, while a file made of millions of tiny elements is refused early.
+MAX_ELEMENTS = 5_000_000
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -196,11 +199,27 @@ def _repeat(element, attribute):
 
 
 def _parse(stream):
-    """Sheets from content.xml, streamed: rows are read as they end, then dropped."""
+    """Sheets from content.xml, streamed: rows are read as they end, then dropped.
+
+    Every element that is not inside the row being read is dropped as soon as it ends,
+    so memory holds one row at a time whatever the file contains.
+    """
     sheets, rows, row_index, filled = [], {}, 0, 0
-    for _event, element in ElementTree.iterparse(stream, events=("end",)):
+    stack, rows_open, count = [], 0, 0
+    for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+        if event == "start":
+            stack.append(element)
+            rows_open += element.tag == ROW
+            continue
+        stack.pop()
+        count += 1
+        if count > MAX_ELEMENTS:
+            raise OdsError(
+                _("Le classeur contient plus de %(count)s éléments : fichier refusé.") % {"count": MAX_ELEMENTS}
+            )
         tag = element.tag
         if tag == ROW:
+            rows_open -= 1
             repeat = _repeat(element, ROWS_REPEATED)
             cells = _row_cells(element)
             if cells:
@@ -219,11 +238,15 @@ def _parse(stream):
                 for offset in range(copies):
                     rows[row_index + offset] = cells
             row_index += repeat
-            element.clear()
         elif tag == TABLE:
             sheets.append(SheetGrid(element.get(NAME, ""), rows))
             rows, row_index = {}, 0
-            element.clear()
+        elif rows_open:
+            continue  # a cell or its text: its row reads it when the row ends
+        element.clear()
+        if stack:
+            # Ended siblings are removed as we go, so this one sits near the front: cheap.
+            stack[-1].remove(element)
     return sheets
 
 

@@ -253,3 +253,38 @@ def test_an_empty_controller_row_names_its_cell(dpo_client, existing):
         workbook.to_bytes(),
         f"Onglet « Paie », ligne {row + 1}, colonne B (Responsable du traitement) : valeur manquante",
     )
+
+
+def test_a_file_of_too_many_xml_elements_is_refused(dpo_client, existing, monkeypatch):
+    from register.imports import odf_reader
+
+    data = workbook_with_fiche()[0].to_bytes()
+    monkeypatch.setattr(odf_reader, "MAX_ELEMENTS", 500)  # the real cap is 5,000,000: same code path
+    assert_refused(dpo_client, data, "Le classeur contient plus de 500 éléments : fichier refusé.")
+
+
+def test_elements_outside_rows_are_dropped_while_reading():
+    """Memory holds one row at a time: a sheet's columns and styles are not kept."""
+    from xml.etree import ElementTree
+
+    from register.imports import odf_reader
+
+    kept = []
+    original = ElementTree.iterparse
+
+    def spying_iterparse(*args, **kwargs):
+        for event, element in original(*args, **kwargs):
+            if event == "end" and element.tag == odf_reader.TABLE:
+                kept.append(len(element))
+            yield event, element
+
+    workbook = workbook_with_fiche()[0]
+    data = workbook.to_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        content = archive.read("content.xml")
+    original_iterparse, ElementTree.iterparse = ElementTree.iterparse, spying_iterparse
+    try:
+        sheets = odf_reader._parse(io.BytesIO(content))
+    finally:
+        ElementTree.iterparse = original_iterparse
+    assert sheets and kept and max(kept) == 0  # every child of every table was dropped once read

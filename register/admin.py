@@ -5,6 +5,7 @@ change page read-only to them and offers no add, change or delete.
 """
 
 from django.contrib import admin
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -182,19 +183,33 @@ class TreatmentAdmin(SimpleHistoryAdmin):
         return results, True
 
 
+class LineAdmin(SimpleHistoryAdmin):
+    """A fiche's line edited on its own page: the fiche's version moves, so open forms go stale."""
+
+    list_filter = ["treatment__role"]
+    search_fields = ["treatment__reference", "treatment__name"]
+    list_select_related = True
+
+    @staticmethod
+    def _bump(treatment_ids):
+        models.Treatment.objects.filter(pk__in=treatment_ids).update(version=F("version") + 1)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._bump({obj.treatment_id} | ({form.initial.get("treatment")} - {None}))
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._bump({obj.treatment_id})
+
+    def delete_queryset(self, request, queryset):
+        treatment_ids = set(queryset.values_list("treatment_id", flat=True))
+        super().delete_queryset(request, queryset)
+        self._bump(treatment_ids)
+
+
 def _line_admin(model, fields):
-    return admin.register(model)(
-        type(
-            f"{model.__name__}Admin",
-            (SimpleHistoryAdmin,),
-            {
-                "list_display": ["treatment", *fields],
-                "list_filter": ["treatment__role"],
-                "search_fields": ["treatment__reference", "treatment__name"],
-                "list_select_related": True,
-            },
-        )
-    )
+    return admin.register(model)(type(f"{model.__name__}Admin", (LineAdmin,), {"list_display": ["treatment", *fields]}))
 
 
 _line_admin(models.SubPurpose, ["description", "position"])

@@ -111,7 +111,8 @@ class ImportPlan:
 
     def signature(self):
         """A digest of what the plan does, to notice a register changed since the preview."""
-        parts = [f"{f.action}:{f.treatment.reference}:{f.treatment.name}" for f in self.fiches]
+        # The version of a fiche to update: an edit saved after the preview changes it.
+        parts = [f"{f.action}:{f.treatment.reference}:{f.treatment.name}:{f.treatment.version}" for f in self.fiches]
         parts += [f"org:{organisation.name}" for organisation in self.new_organisations]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -186,6 +186,20 @@ def test_the_register_changing_between_preview_and_confirm_asks_again(dpo_client
     assert Treatment.objects.get(reference="PAIE-01").name == "Gestion de la paie"
 
 
+def test_an_edit_saved_between_preview_and_confirm_is_not_overwritten_silently(dpo_client):
+    load_demo()
+    _name, _type, data = build_register_ods(RegisterScope(reference="T-004"))
+    dpo_client.post(URL, upload(data))
+    treatment = Treatment.objects.get(reference="T-004")
+    treatment.notes = "Revue par un collègue pendant l'aperçu"
+    treatment.version += 1  # what a save through the edit page does
+    treatment.save()
+    response = dpo_client.post(CONFIRM)
+    assert response.status_code == 409
+    assert "Le registre a changé depuis l'aperçu" in text(response)
+    assert Treatment.objects.get(reference="T-004").notes == "Revue par un collègue pendant l'aperçu"
+
+
 def test_confirming_without_a_pending_upload_is_refused(dpo_client):
     response = dpo_client.post(CONFIRM)
     assert response.status_code == 400

@@ -6,6 +6,7 @@ confirming reads the token from the session, checks its form and the file's hash
 Files older than a day are removed whenever a new one is stored.
 """
 
+import contextlib
 import hashlib
 import os
 import re
@@ -58,7 +59,31 @@ def load(token, sha256):
     return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
+def claim(token):
+    """Take the kept file for one confirmation: True for the first caller only.
+
+    The rename is atomic, so two confirmations sent at once (a double click) cannot both
+    apply the same file; `release` gives it back when the import failed.
+    """
+    path = _path(token)
+    if path is None:
+        return False
+    try:
+        path.rename(path.with_suffix(".claimed"))
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def release(token):
+    path = _path(token)
+    if path is not None:
+        with contextlib.suppress(FileNotFoundError):  # discarded meanwhile: the user uploads again
+            path.with_suffix(".claimed").rename(path)
+
+
 def discard(token):
     path = _path(token)
     if path is not None:
         path.unlink(missing_ok=True)
+        path.with_suffix(".claimed").unlink(missing_ok=True)

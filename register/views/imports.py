@@ -87,9 +87,13 @@ def import_confirm(request):
         request.session[pending.SESSION_KEY] = kept
         notice = _("Le registre a changé depuis l'aperçu : vérifiez ce nouvel aperçu, puis confirmez à nouveau.")
         return _render(request, form, plan, status=409, notice=notice)
+    if not pending.claim(kept["token"]):
+        already = _("Cet import est déjà en cours de confirmation ou a déjà été confirmé.")
+        return _render(request, ImportForm(), status=409, error=already)
     try:
         created, updated = apply_plan(plan)
     except DatabaseError:
+        pending.release(kept["token"])
         failed = _("L'enregistrement a échoué ; rien n'a été importé. Réessayez ou contactez l'administrateur.")
         return _render(request, form, plan, status=400, error=failed)
     _forget(request)

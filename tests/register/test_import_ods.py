@@ -298,3 +298,17 @@ def test_a_fiche_whose_name_says_exemple_is_not_mistaken_for_the_cnil_example():
     assert [fiche.treatment.name for fiche in plan.fiches] == [treatment.name]
     assert len(plan.fiches[0].lines["data_lines"]) == 1  # read from its own sheet, not only the list
     assert not plan.warnings
+
+
+def test_a_second_confirmation_sent_at_once_applies_nothing_more(dpo_client):
+    from register.imports import pending
+
+    data = hand_filled(legal_basis="Contrat").to_bytes()
+    dpo_client.post(URL, upload(data, default_role=TreatmentRole.CONTROLLER))
+    token = dpo_client.session[pending.SESSION_KEY]["token"]
+    assert pending.claim(token)  # the first click's request holds the file…
+    assert not pending.claim(token)  # …so a second one cannot take it
+    response = dpo_client.post(CONFIRM)
+    assert response.status_code == 400
+    assert "Aucun import en attente" in text(response)
+    assert not Treatment.objects.filter(reference="PAIE-01").exists()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -133,7 +134,11 @@ class Planner:
                 self.organisations.setdefault(organisation.name.casefold(), organisation)
         self.has_self = Organisation.objects.filter(kind=OrganisationKind.SELF).exists()
         references = [fiche.reference for fiche in register.fiches if fiche.reference]
-        self.existing = {t.reference: t for t in Treatment.objects.filter(reference__in=references)}
+        # A reference typed "t-001" in a spreadsheet is fiche T-001, not a new one.
+        keys = {reference.casefold() for reference in references}
+        self.existing = {
+            t.reference.casefold(): t for t in Treatment.objects.annotate(key=Lower("reference")).filter(key__in=keys)
+        }
         self.contact_roles = set()  # (organisation name, role) already planned
 
     def _organisation_names(self):
@@ -249,12 +254,15 @@ class Planner:
             self.error(Where(draft.sheet), message)
 
     def fiche(self, draft):
-        existing = self.existing.get(draft.reference)
+        existing = self.existing.get(draft.reference.casefold())
         treatment = existing or Treatment()
+        kept_reference = treatment.reference
         defaults_used = []
         for name in TREATMENT_FIELDS:
             if name in draft.values:
                 setattr(treatment, name, draft.values[name])
+        if existing:
+            treatment.reference = kept_reference  # matched whatever its case: keep the register's spelling
         for name, default, label in (
             ("role", self.defaults.role, cnil.ROLE),
             ("legal_basis", self.defaults.legal_basis, cnil.LEGAL_BASIS),

@@ -312,3 +312,15 @@ def test_a_second_confirmation_sent_at_once_applies_nothing_more(dpo_client):
     assert response.status_code == 400
     assert "Aucun import en attente" in text(response)
     assert not Treatment.objects.filter(reference="PAIE-01").exists()
+
+
+def test_a_reference_typed_in_another_case_updates_the_existing_fiche(dpo_client):
+    make_treatment(reference="PAIE-01", name="Ancien nom")
+    workbook = CnilWorkbook()
+    filled_fiche(
+        workbook, "Paie", reference="paie-01", name="Gestion de la paie", purpose="Payer", legal_basis="Contrat"
+    )
+    data = workbook.to_bytes()
+    dpo_client.post(URL, upload(data, default_role=TreatmentRole.CONTROLLER))
+    assert dpo_client.post(CONFIRM).status_code == 302
+    assert list(Treatment.objects.values_list("reference", "name")) == [("PAIE-01", "Gestion de la paie")]

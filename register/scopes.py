@@ -285,7 +285,7 @@ def treatments_as_of(moment, scope):
                 line.treatment = treatment
             treatment._prefetched_objects_cache = getattr(treatment, "_prefetched_objects_cache", {})
             treatment._prefetched_objects_cache[cache_name] = own
-    m2m = _historical_m2m(moment, ids)
+    m2m = _historical_m2m(treatments)
     for treatment in treatments:
         treatment.controller = _row(organisations, Organisation, treatment.controller_id)
         for name in ("joint_controllers", "processors"):
@@ -317,20 +317,15 @@ def _row(rows, model, pk):
     return rows[pk]
 
 
-def _historical_m2m(moment, ids):
-    """Joint controllers and processors of each fiche at `moment`, from the history."""
-    records = {}
-    historical = Treatment.history.model
-    for record in historical.objects.filter(id__in=ids, history_date__lte=moment).order_by("id", "-history_date"):
-        records.setdefault(record.id, record)
+def _historical_m2m(treatments):
+    """Joint controllers and processors of each fiche, from the history record it was rebuilt from."""
+    history_ids = {treatment.pk: treatment._history.history_id for treatment in treatments}
     result = {"joint_controllers": {}, "processors": {}}
     for name in ("joint_controllers", "processors"):
-        rows = _m2m_rows(name, [record.history_id for record in records.values()])
         by_history = {}
-        for history_id, organisation_id in rows:
+        for history_id, organisation_id in _m2m_rows(name, list(history_ids.values())):
             by_history.setdefault(history_id, []).append(organisation_id)
-        for treatment_id, record in records.items():
-            result[name][treatment_id] = by_history.get(record.history_id, [])
+        result[name] = {pk: by_history.get(history_id, []) for pk, history_id in history_ids.items()}
     return result
 
 

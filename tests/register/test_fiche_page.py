@@ -215,6 +215,6 @@ def test_fiche_as_of_a_date_runs_the_same_queries_for_2_or_40_lines(
     manager_client, django_assert_num_queries, lines_per_kind
 ):
     fiche = bulk_fiches(3, lines_per_kind=lines_per_kind)[1]
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(21):
         response = manager_client.get(fiche.get_absolute_url(), {"date": "2024-06-30"})
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind

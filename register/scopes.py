@@ -262,7 +262,26 @@ def treatments_as_of(moment, scope):
     Catalog rows and organisations are read as they are now (they are reference data);
     the fiches and their lines come from the history tables.
     """
-    treatments = list(scope._filter(Treatment.history.as_of(moment), live=False))
+    treatments = attach_history_lines(moment, historical_treatments(moment, scope))
+    if scope.sensitive is not None:
+        treatments = [t for t in treatments if t.has_sensitive_data == scope.sensitive]
+    if scope.q:
+        treatments = [t for t in treatments if _matches(t, scope.q)]
+    return treatments
+
+
+def historical_treatments(moment, scope):
+    """The fiches of `scope` as they stood at `moment`, without their lines (one query).
+
+    Enough when no filter needs the lines (search, sensitive data): a page can then load
+    the lines of its own fiches only, see attach_history_lines.
+    """
+    return list(scope._filter(Treatment.history.as_of(moment), live=False))
+
+
+def attach_history_lines(moment, treatments):
+    """Give the historical fiches their lines, controller and parties as of `moment`."""
+    treatments = list(treatments)
     ids = [treatment.pk for treatment in treatments]
     organisations = {org.pk: org for org in Organisation.objects.prefetch_related("contacts")}
     lookups = {}
@@ -292,10 +311,6 @@ def treatments_as_of(moment, scope):
             treatment._prefetched_objects_cache[name] = [
                 _row(organisations, Organisation, pk) for pk in m2m[name].get(treatment.pk, [])
             ]
-    if scope.sensitive is not None:
-        treatments = [t for t in treatments if t.has_sensitive_data == scope.sensitive]
-    if scope.q:
-        treatments = [t for t in treatments if _matches(t, scope.q)]
     return treatments
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from .. import access, compliance
 from ..filter_form import RegisterFilterForm, sort_links
 from ..queries import treatments_for_list, treatments_with_lines
-from ..scopes import RegisterScope
+from ..scopes import RegisterScope, attach_history_lines, historical_treatments
 
 PAGE_SIZE = 50
 
@@ -30,13 +30,19 @@ def treatment_list(request):
     }
     if scope.errors:
         return render(request, "register/treatment_list.html", context, status=400)
-    if scope.as_of:
-        rows = scope.treatments()
-        for treatment in rows:
-            treatment.has_sensitive = treatment.has_sensitive_data
+    page_number = request.GET.get("page")
+    if scope.as_of and (scope.q or scope.sensitive is not None):
+        page = Paginator(scope.treatments(), PAGE_SIZE).get_page(page_number)  # filters read the lines
+    elif scope.as_of:
+        # Lines are rebuilt for the shown page only, so memory does not grow with the register.
+        page = Paginator(historical_treatments(scope.as_of_moment, scope), PAGE_SIZE).get_page(page_number)
+        page.object_list = attach_history_lines(scope.as_of_moment, page.object_list)
     else:
-        rows = scope.filter_queryset(treatments_for_list())
-    context["page"] = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = Paginator(scope.filter_queryset(treatments_for_list()), PAGE_SIZE).get_page(page_number)
+    if scope.as_of:
+        for treatment in page.object_list:
+            treatment.has_sensitive = treatment.has_sensitive_data
+    context["page"] = page
     context["sort_links"] = sort_links(scope)
     context["today"] = scope.as_of or timezone.localdate()
     return render(request, "register/treatment_list.html", context)

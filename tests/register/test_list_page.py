@@ -270,3 +270,17 @@ def test_list_as_of_a_date_runs_the_same_queries_for_5_or_200_fiches(manager_cli
     with django_assert_num_queries(23):
         response = manager_client.get(LIST, {"date": "2024-06-30"})
     assert len(rows(response)) == min(fiches, PAGE_SIZE)
+
+
+def test_second_page_of_a_past_register_shows_its_own_fiches_with_their_lines(manager_client):
+    bulk_fiches(PAGE_SIZE + 2)
+    response = manager_client.get(LIST, {"date": "2024-06-30", "page": 2})
+    assert rows(response) == [f"B-{PAGE_SIZE:04d}", f"B-{PAGE_SIZE + 1:04d}"]
+    html = response.content.decode()
+
+    def row_of(reference):
+        start = html.index(f">{reference}</a>")
+        return html[start : html.index("</tr>", start)]
+
+    # Every bulk fiche holds a sensitive line: without its lines loaded, a row would say "Non".
+    assert ">Oui<" in row_of(f"B-{PAGE_SIZE:04d}") and ">Oui<" in row_of(f"B-{PAGE_SIZE + 1:04d}")

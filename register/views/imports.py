@@ -15,7 +15,7 @@ from .. import access
 from ..imports import pending
 from ..imports.apply import apply_plan
 from ..imports.forms import ImportForm
-from ..imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
+from ..imports.odf_reader import OdsError
 from ..imports.plan import plan_import
 
 
@@ -34,15 +34,16 @@ def import_register(request):
     if request.method != "POST":
         return _render(request, ImportForm())
     form = ImportForm(request.POST, request.FILES)
+    if getattr(request, "upload_too_large", False):
+        form = ImportForm(request.POST)
+        form.is_valid()
+        form.errors.clear()
+        form.add_error("file", _("Le fichier dépasse 10 Mo : la limite est de 10 Mo."))
+        return _render(request, form, status=400)
     if not form.is_valid():
         return _render(request, form, status=400)
     upload = form.cleaned_data["file"]
-    if upload.size > MAX_UPLOAD_BYTES:
-        form.add_error(
-            "file", _("Le fichier pèse %(size).1f Mo : la limite est de 10 Mo.") % {"size": upload.size / 2**20}
-        )
-        return _render(request, form, status=400)
-    data = upload.read()
+    data = upload.read()  # at most 10 MB: SizeCapUploadHandler drops larger files as they arrive
     defaults = form.defaults()
     try:
         plan = plan_import(data, defaults)

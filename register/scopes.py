@@ -20,19 +20,10 @@ from django.utils.translation import gettext as _
 
 from .choices import TreatmentRole, TreatmentStatus
 from .models import (
-    Country,
-    DataCategory,
+    LINE_TABLES,
     DataCategoryLine,
-    DataSubjectCategory,
-    DataSubjectLine,
     Organisation,
-    Recipient,
-    RecipientCategory,
-    SecurityMeasure,
-    SecurityMeasureCategory,
     SubPurpose,
-    Transfer,
-    TransferSafeguard,
     Treatment,
 )
 from .queries import treatments_with_lines
@@ -246,13 +237,16 @@ class RegisterScope:
 
 # --- the register as it stood on a past date ----------------------------------------
 
-LINE_CACHES = (
-    ("sub_purposes", SubPurpose, ()),
-    ("data_lines", DataCategoryLine, (("category", DataCategory),)),
-    ("data_subject_lines", DataSubjectLine, (("category", DataSubjectCategory),)),
-    ("recipients", Recipient, (("category", RecipientCategory), ("organisation", Organisation))),
-    ("transfers", Transfer, (("country", Country), ("safeguard", TransferSafeguard))),
-    ("security_measures", SecurityMeasure, (("category", SecurityMeasureCategory),)),
+# Each line table with the catalog rows and organisations its lines point to.
+LINE_CACHES = tuple(
+    (
+        cache_name,
+        model,
+        tuple(
+            (f.name, f.related_model) for f in model._meta.concrete_fields if f.is_relation and f.name != "treatment"
+        ),
+    )
+    for cache_name, model in LINE_TABLES
 )
 
 

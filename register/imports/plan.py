@@ -22,14 +22,9 @@ from django.utils.translation import gettext as _
 from ..choices import ContactRole, OrganisationKind, TreatmentRole
 from ..exports import cnil_layout as cnil
 from ..models import (
+    LINE_TABLES,
     Contact,
-    DataCategoryLine,
-    DataSubjectLine,
     Organisation,
-    Recipient,
-    SecurityMeasure,
-    SubPurpose,
-    Transfer,
     Treatment,
 )
 from .catalogs import Catalogs
@@ -37,14 +32,6 @@ from .drafts import Issue, Party, Where
 from .ods import read_register
 
 CHANGE_REASON = "Import ODS"
-LINE_TABLES = (
-    ("sub_purposes", SubPurpose),
-    ("data_lines", DataCategoryLine),
-    ("data_subject_lines", DataSubjectLine),
-    ("recipients", Recipient),
-    ("transfers", Transfer),
-    ("security_measures", SecurityMeasure),
-)
 TREATMENT_FIELDS = (
     "name",
     "reference",

@@ -11,6 +11,7 @@ from .catalogs import (
 )
 from .lines import (
     LINE_MODELS,
+    LINE_TABLES,
     DataCategoryLine,
     DataSubjectLine,
     Recipient,
@@ -33,6 +34,7 @@ from .treatments import (
 
 __all__ = [
     "LINE_MODELS",
+    "LINE_TABLES",
     "REFERENCE_PREFIX",
     "RESERVED_REFERENCES",
     "REVIEW_INTERVAL_MONTHS",

@@ -218,3 +218,5 @@ class SecurityMeasure(TreatmentLine):
 
 
 LINE_MODELS = (SubPurpose, DataCategoryLine, DataSubjectLine, Recipient, Transfer, SecurityMeasure)
+# (name of the table on Treatment, model) for each kind of line, in the fiche's order.
+LINE_TABLES = tuple((model._meta.get_field("treatment").remote_field.related_name, model) for model in LINE_MODELS)

@@ -102,7 +102,7 @@ ZIP_ERRORS = (
     EOFError,
     OSError,
     RuntimeError,
-    NotImplementedError,
+    NotImplementedError,  # zipfile: an unsupported compression method
 )
 
 

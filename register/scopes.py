@@ -168,7 +168,10 @@ class RegisterScope:
         if self.role:
             parts.append(str(TreatmentRole(self.role).label).lower())
         if self.client:
-            parts.append(_("pour le compte de %(client)s") % {"client": self.client.name})
+            if self.client.name[:1].lower() in "aeiouyhàâéèêëîïôöûü":  # French elision: « d'Osiris »
+                parts.append(_("pour le compte d'%(client)s") % {"client": self.client.name})
+            else:
+                parts.append(_("pour le compte de %(client)s") % {"client": self.client.name})
         if self.status and self.status != ALL_STATUSES:
             parts.append(_("statut %(status)s") % {"status": str(TreatmentStatus(self.status).label).lower()})
         if self.sensitive is not None:

@@ -150,7 +150,7 @@ def test_the_form_shows_the_filters_in_force(manager_client):
     assert '<option value="processor" selected>' in html
     assert f'<option value="{osiris.pk}" selected>Osiris</option>' in html
     assert re.search(r'<input type="checkbox" name="overdue"[^>]*checked>', html)
-    assert "pour le compte de Osiris" in html  # the scope described in the heading
+    assert "pour le compte d&#x27;Osiris" in html  # the scope described in the heading
 
 
 @pytest.mark.parametrize(
@@ -284,3 +284,8 @@ def test_second_page_of_a_past_register_shows_its_own_fiches_with_their_lines(ma
 
     # Every bulk fiche holds a sensitive line: without its lines loaded, a row would say "Non".
     assert ">Oui<" in row_of(f"B-{PAGE_SIZE:04d}") and ">Oui<" in row_of(f"B-{PAGE_SIZE + 1:04d}")
+
+
+def test_scope_sentence_elides_before_a_vowel():
+    assert RegisterScope(client=make_organisation("Osiris")).describe() == "pour le compte d'Osiris"
+    assert RegisterScope(client=make_organisation("Verdier")).describe() == "pour le compte de Verdier"

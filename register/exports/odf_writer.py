@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape, quoteattr
 
-MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+from ..cnil import MIMETYPE
+
 # Characters XML 1.0 cannot carry (control characters other than tab and newline).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NAMESPACES = (

@@ -22,9 +22,10 @@ from ..choices import (
     TreatmentRole,
     TreatmentStatus,
 )
+from ..cnil import MIMETYPE, lists
+from ..cnil import layout as cnil
 from ..models import DataCategoryLine, Organisation
-from . import cnil_layout as cnil
-from .odf_writer import MIMETYPE, Cell, Sheet, build_spreadsheet
+from .odf_writer import Cell, Sheet, build_spreadsheet
 
 FICHE_WIDTHS = [7.5, 4.5, 4.0, 2.6, 3.2, 3.2, 3.2, 4.5, 3.6, 4.5, 3.6, 4.5]
 OVERVIEW_WIDTHS = [7.5, 3.0, 3.2, 3.2, 8.0, 2.6, 3.6, 4.0, 3.2]
@@ -259,8 +260,8 @@ def _data_lines(sheet, treatment):
         if sensitive:
             headers.append((cnil.ART9_COLUMN, 1))
         _section(sheet, title, *headers)
-        for code, label in cnil.DATA_CATEGORY_LABELS.items():
-            if (code in cnil.SENSITIVE_DATA_CODES) != sensitive:
+        for code, label in lists.DATA_CATEGORY_LABELS.items():
+            if (code in lists.SENSITIVE_DATA_CODES) != sensitive:
                 continue
             own = [line for line in lines if line.category.code == code]
             for line in own:
@@ -269,7 +270,7 @@ def _data_lines(sheet, treatment):
                 sheet.add_row(Cell(label, "label"), Cell("", span=3), Cell("", span=4))
         # A category added in the admin, which the CNIL template does not name.
         for line in lines:
-            if line.category.code not in cnil.DATA_CATEGORY_LABELS and line.category.is_sensitive == sensitive:
+            if line.category.code not in lists.DATA_CATEGORY_LABELS and line.category.is_sensitive == sensitive:
                 sheet.add_row(*_data_cells(line, line.category.label, sensitive))
 
 
@@ -294,7 +295,7 @@ def _catalog_label(labels, category):
 def _subjects(sheet, treatment):
     _section(sheet, cnil.SUBJECTS, (cnil.DESCRIPTION_COLUMN, 3), (cnil.DETAIL_COLUMN, 4))
     for number, line in enumerate(treatment.data_subject_lines.all() or [None], start=1):
-        category = _catalog_label(cnil.DATA_SUBJECT_LABELS, line.category) if line else ""
+        category = _catalog_label(lists.DATA_SUBJECT_LABELS, line.category) if line else ""
         sheet.add_row(
             Cell(cnil.SUBJECT.format(n=number), "label"),
             Cell(category, span=3),
@@ -314,7 +315,7 @@ def _recipients(sheet, treatment):
     for number, line in enumerate(treatment.recipients.all() or [None], start=1):
         sheet.add_row(
             Cell(cnil.RECIPIENT.format(n=number), "label"),
-            Cell(_catalog_label(cnil.RECIPIENT_LABELS, line.category) if line else "", span=3),
+            Cell(_catalog_label(lists.RECIPIENT_LABELS, line.category) if line else "", span=3),
             Cell(line.name if line else "", span=4),
             line.organisation.name if line and line.organisation else "",
         )
@@ -325,7 +326,7 @@ def _security(sheet, treatment):
     for number, line in enumerate(treatment.security_measures.all() or [None], start=1):
         sheet.add_row(
             Cell(cnil.SECURITY_MEASURE.format(n=number), "label"),
-            Cell(_catalog_label(cnil.SECURITY_MEASURE_LABELS, line.category) if line else "", span=3),
+            Cell(_catalog_label(lists.SECURITY_MEASURE_LABELS, line.category) if line else "", span=3),
             Cell(line.description if line else "", span=4),
         )
 
@@ -338,7 +339,7 @@ def _transfers(sheet, treatment):
             Cell(cnil.TRANSFER.format(n=number), "label"),
             line.recipient if line else "",
             line.country.name if line else "",
-            Cell(_catalog_label(cnil.SAFEGUARD_LABELS, line.safeguard) if line else "", span=2),
+            Cell(_catalog_label(lists.SAFEGUARD_LABELS, line.safeguard) if line else "", span=2),
             Cell(line.document_reference if line else "", span=3),
         )
 
@@ -349,10 +350,10 @@ def _transfers(sheet, treatment):
 def lists_sheet():
     """The values the import accepts, like the template's "5 - Listes" sheet."""
     columns = [
-        (cnil.RECIPIENTS, list(cnil.RECIPIENT_LABELS.values())),
-        (cnil.SUBJECTS, list(cnil.DATA_SUBJECT_LABELS.values())),
-        (cnil.SECURITY, list(cnil.SECURITY_MEASURE_LABELS.values())),
-        (cnil.TRANSFER_COLUMNS[2], list(cnil.SAFEGUARD_LABELS.values())),
+        (cnil.RECIPIENTS, list(lists.RECIPIENT_LABELS.values())),
+        (cnil.SUBJECTS, list(lists.DATA_SUBJECT_LABELS.values())),
+        (cnil.SECURITY, list(lists.SECURITY_MEASURE_LABELS.values())),
+        (cnil.TRANSFER_COLUMNS[2], list(lists.SAFEGUARD_LABELS.values())),
         (cnil.ROLE, [str(label) for label in TreatmentRole.labels]),
         (cnil.LEGAL_BASIS, [str(label) for label in LegalBasis.labels]),
         (cnil.STATUS, [str(label) for label in TreatmentStatus.labels]),

@@ -1,14 +1,14 @@
 """What a cell's text means: catalog rows and choice values found by their labels.
 
 Each lookup accepts the CNIL template's label, the app's own label, its short form
-(before the parenthesis) and the code, compared through `cnil_layout.key()`. Catalogs
+(before the parenthesis) and the code, compared through `register.cnil.matching.key()`. Catalogs
 are read once per import (a handful of queries), whatever the number of fiches.
 """
 
 from django.utils import translation
 
 from ..choices import Art9Exception, DataSource, DpiaStatus, LegalBasis, RetentionEnd, TreatmentRole, TreatmentStatus
-from ..exports import cnil_layout as cnil
+from ..cnil import lists, matching
 from ..models import (
     Country,
     DataCategory,
@@ -47,22 +47,22 @@ def _choice_table(choices):
     entries = []
     with translation.override("fr"):
         for value, label in choices.choices:
-            texts = [value, *cnil.label_variants(str(label)), *CHOICE_ALIASES.get(value, [])]
+            texts = [value, *matching.label_variants(str(label)), *CHOICE_ALIASES.get(value, [])]
             if choices is Art9Exception:
                 texts += [f"9(2)({value})", f"art. 9(2)({value})", str(label).split(") ", 1)[-1]]
             entries.append((value, texts))
-    return cnil.lookup_table(entries)
+    return matching.lookup_table(entries)
 
 
 def _catalog_table(rows, labels, aliases=None):
     entries = []
     for row in rows:
-        texts = [row.code, *cnil.label_variants(row.label)]
+        texts = [row.code, *matching.label_variants(row.label)]
         if row.code in labels:
-            texts += cnil.label_variants(labels[row.code])
+            texts += matching.label_variants(labels[row.code])
         texts += (aliases or {}).get(row.code, [])
         entries.append((row, texts))
-    return cnil.lookup_table(entries)
+    return matching.lookup_table(entries)
 
 
 class Catalogs:
@@ -70,21 +70,26 @@ class Catalogs:
 
     def __init__(self):
         self.data_categories = _catalog_table(
-            DataCategory.objects.all(), cnil.DATA_CATEGORY_LABELS, cnil.DATA_CATEGORY_ALIASES
+            DataCategory.objects.all(), lists.DATA_CATEGORY_LABELS, lists.DATA_CATEGORY_ALIASES
         )
-        self.data_subjects = _catalog_table(DataSubjectCategory.objects.all(), cnil.DATA_SUBJECT_LABELS)
-        self.recipients = _catalog_table(RecipientCategory.objects.all(), cnil.RECIPIENT_LABELS)
-        self.security_measures = _catalog_table(SecurityMeasureCategory.objects.all(), cnil.SECURITY_MEASURE_LABELS)
-        self.safeguards = _catalog_table(TransferSafeguard.objects.all(), cnil.SAFEGUARD_LABELS, cnil.SAFEGUARD_ALIASES)
+        self.data_subjects = _catalog_table(DataSubjectCategory.objects.all(), lists.DATA_SUBJECT_LABELS)
+        self.recipients = _catalog_table(RecipientCategory.objects.all(), lists.RECIPIENT_LABELS)
+        self.security_measures = _catalog_table(SecurityMeasureCategory.objects.all(), lists.SECURITY_MEASURE_LABELS)
+        self.safeguards = _catalog_table(
+            TransferSafeguard.objects.all(), lists.SAFEGUARD_LABELS, lists.SAFEGUARD_ALIASES
+        )
         countries = list(Country.objects.all())
-        self.countries = cnil.lookup_table(
-            (country, [country.code, *cnil.label_variants(country.name), *cnil.COUNTRY_ALIASES.get(country.code, [])])
+        self.countries = matching.lookup_table(
+            (
+                country,
+                [country.code, *matching.label_variants(country.name), *lists.COUNTRY_ALIASES.get(country.code, [])],
+            )
             for country in countries
         )
         self.choices = {name: _choice_table(choices) for name, choices in CHOICES.items()}
 
     def choice(self, name, text):
-        return self.choices[name].get(cnil.key(text))
+        return self.choices[name].get(matching.key(text))
 
     @staticmethod
     def expected(name, limit=12):

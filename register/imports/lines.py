@@ -6,7 +6,7 @@ or its section (persons, recipients, security measures, transfers) says what it 
 
 from django.utils.translation import gettext as _
 
-from ..exports import cnil_layout as cnil
+from ..cnil import lists, matching
 from .drafts import LineDraft
 from .odf_reader import value_text
 from .retention import RetentionError, parse_retention
@@ -52,7 +52,7 @@ def read_data_row(reader, row, cells, label):
     extras = {name: text(column) for name, column in DATA_EXTRAS}
     if not (description or retention_text or remark or any(extras.values())):
         return
-    category = catalogs.data_categories.get(cnil.key(label))
+    category = catalogs.data_categories.get(matching.key(label))
     if category is None:
         register.error(
             where(column=reader.label_column),
@@ -60,7 +60,7 @@ def read_data_row(reader, row, cells, label):
                 "catégorie de données « %(label)s » inconnue ; attendu : "
                 "une catégorie du modèle de la CNIL (%(expected)s)."
             )
-            % {"label": label, "expected": _labels(cnil.DATA_CATEGORY_LABELS)},
+            % {"label": label, "expected": _labels(lists.DATA_CATEGORY_LABELS)},
         )
         return
     fields = {"category": category, "description": description, "retention_remark": remark}
@@ -108,13 +108,13 @@ def read_line_row(reader, row, cells, label):
         _read_transfer(reader, catalogs, register, text, where)
         return
     tables = {
-        "subjects": (catalogs.data_subjects, cnil.DATA_SUBJECT_LABELS, reader.fiche.data_subject_lines),
-        "recipients": (catalogs.recipients, cnil.RECIPIENT_LABELS, reader.fiche.recipients),
-        "security": (catalogs.security_measures, cnil.SECURITY_MEASURE_LABELS, reader.fiche.security_measures),
+        "subjects": (catalogs.data_subjects, lists.DATA_SUBJECT_LABELS, reader.fiche.data_subject_lines),
+        "recipients": (catalogs.recipients, lists.RECIPIENT_LABELS, reader.fiche.recipients),
+        "security": (catalogs.security_measures, lists.SECURITY_MEASURE_LABELS, reader.fiche.security_measures),
     }
     table, labels, lines = tables[section]
     category_text, detail = text("category"), text("detail")
-    category = table.get(cnil.key(category_text))
+    category = table.get(matching.key(category_text))
     if not category_text:
         register.error(
             where("category"),
@@ -139,7 +139,7 @@ def _read_transfer(reader, catalogs, register, text, where):
     fields = {"recipient": recipient, "document_reference": text("document")}
     if not recipient:
         register.error(where("recipient"), _("le destinataire du transfert est manquant."))
-    country = catalogs.countries.get(cnil.key(country_text))
+    country = catalogs.countries.get(matching.key(country_text))
     if country is None:
         register.error(
             where("country"),
@@ -148,18 +148,18 @@ def _read_transfer(reader, catalogs, register, text, where):
             if country_text
             else _("le pays du transfert est manquant."),
         )
-    safeguard = catalogs.safeguards.get(cnil.key(safeguard_text))
+    safeguard = catalogs.safeguards.get(matching.key(safeguard_text))
     if safeguard is None:
-        if cnil.key(safeguard_text) in {cnil.key(void) for void in cnil.VOID_SAFEGUARDS}:
+        if matching.key(safeguard_text) in {matching.key(void) for void in lists.VOID_SAFEGUARDS}:
             message = _(
                 "le Privacy Shield a été invalidé par la CJUE (arrêt C-311/18, 2020) : indiquez la garantie "
                 "actuelle (pour les États-Unis, décision d'adéquation du Data Privacy Framework)."
             )
         elif safeguard_text:
-            message = _unknown(safeguard_text, _labels(cnil.SAFEGUARD_LABELS))
+            message = _unknown(safeguard_text, _labels(lists.SAFEGUARD_LABELS))
         else:
             message = _("la garantie du transfert est manquante ; valeurs acceptées : %(expected)s.") % {
-                "expected": _labels(cnil.SAFEGUARD_LABELS)
+                "expected": _labels(lists.SAFEGUARD_LABELS)
             }
         register.error(where("safeguard"), message)
     if country is not None and safeguard is not None and recipient:

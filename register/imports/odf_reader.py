@@ -22,8 +22,7 @@ from xml.etree import ElementTree
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ..exports import cnil_layout as cnil
-from ..exports.odf_writer import MIMETYPE
+from ..cnil import MIMETYPE, matching
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # The app's own export compresses about 17 times: 10 MB of upload hold a register of
@@ -79,7 +78,7 @@ class SheetGrid:
 
 def value_text(cell):
     """A cell's text when it is a value: not a formula, not a template placeholder."""
-    if cell is None or cell.has_formula or cnil.is_placeholder(cell.text):
+    if cell is None or cell.has_formula or matching.is_placeholder(cell.text):
         return ""
     return cell.text.strip()
 

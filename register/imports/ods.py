@@ -14,7 +14,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from ..exports import cnil_layout as cnil
+from ..cnil import layout as cnil
+from ..cnil import matching
 from .dates import DateError, parse_cell_date
 from .drafts import FicheDraft, LineDraft, Party, RegisterDraft, Where
 from .lines import read_data_row, read_line_row
@@ -22,7 +23,7 @@ from .odf_reader import read_workbook, value_text
 from .overview import read_overview
 
 TEXT, DATE, CHOICE = "text", "date", "choice"
-FIELDS = cnil.lookup_table(
+FIELDS = matching.lookup_table(
     [
         (("name", TEXT), [cnil.NAME]),
         (("reference", TEXT), [cnil.REFERENCE, "Référence", "N°", "Réf", "N° / Référence"]),
@@ -30,10 +31,13 @@ FIELDS = cnil.lookup_table(
         (("updated", DATE), [cnil.UPDATED, "Dernière mise à jour de la fiche", "Dernière mise à jour"]),
         (("software", TEXT), [cnil.SOFTWARE, "Logiciel", "Application"]),
         (("role", CHOICE), [cnil.ROLE, "Rôle"]),
-        (("legal_basis", CHOICE), [*cnil.label_variants(cnil.LEGAL_BASIS), "Base juridique", "Fondement juridique"]),
+        (
+            ("legal_basis", CHOICE),
+            [*matching.label_variants(cnil.LEGAL_BASIS), "Base juridique", "Fondement juridique"],
+        ),
         (("legal_basis_detail", TEXT), [cnil.LEGAL_BASIS_DETAIL, "Intérêt légitime poursuivi"]),
         (("status", CHOICE), [cnil.STATUS, "Statut"]),
-        (("dpia_status", CHOICE), [*cnil.label_variants(cnil.DPIA), "AIPD"]),
+        (("dpia_status", CHOICE), [*matching.label_variants(cnil.DPIA), "AIPD"]),
         (("next_review_date", DATE), [cnil.NEXT_REVIEW, "Date de prochaine revue"]),
         (("notes", TEXT), [cnil.NOTES, "Commentaires"]),
         (("main_purpose", TEXT), [cnil.MAIN_PURPOSE]),
@@ -42,7 +46,7 @@ FIELDS = cnil.lookup_table(
     ]
 )
 CHOICE_NAMES = {"role": "role", "legal_basis": "legal_basis", "status": "status", "dpia_status": "dpia"}
-ACTORS = cnil.lookup_table(
+ACTORS = matching.lookup_table(
     [
         ("controller", [cnil.CONTROLLER, "Responsable de traitement"]),
         ("dpo", [cnil.DPO, "DPO", "Délégué à la protection des données (DPO)"]),
@@ -51,7 +55,7 @@ ACTORS = cnil.lookup_table(
         ("processors", [cnil.PROCESSORS, "Sous-traitants", "Sous-traitant"]),
     ]
 )
-SECTIONS = cnil.lookup_table(
+SECTIONS = matching.lookup_table(
     [
         ("description", [cnil.DESCRIPTION]),
         ("actors", [cnil.ACTORS]),
@@ -73,24 +77,26 @@ _DATA_COLUMNS = [
     ("art9", [cnil.ART9_COLUMN, "Exception art. 9", "Exception"]),
 ]
 COLUMNS = {
-    "actors": cnil.lookup_table(
+    "actors": matching.lookup_table(
         [(name, [label]) for name, label in zip(cnil.ACTOR_FIELDS, cnil.ACTOR_COLUMNS, strict=True)]
         + [("email", ["Courriel", "E-mail", "Mél"])]
     ),
-    "data": cnil.lookup_table(_DATA_COLUMNS),
-    "sensitive": cnil.lookup_table(_DATA_COLUMNS),
-    "subjects": cnil.lookup_table([("category", [cnil.DESCRIPTION_COLUMN, "Catégorie"]), ("detail", ["Précisions"])]),
-    "recipients": cnil.lookup_table(
+    "data": matching.lookup_table(_DATA_COLUMNS),
+    "sensitive": matching.lookup_table(_DATA_COLUMNS),
+    "subjects": matching.lookup_table(
+        [("category", [cnil.DESCRIPTION_COLUMN, "Catégorie"]), ("detail", ["Précisions"])]
+    ),
+    "recipients": matching.lookup_table(
         [
             ("category", [cnil.RECIPIENT_TYPE_COLUMN, "Catégorie"]),
             ("detail", [cnil.DETAIL_COLUMN]),
             ("organisation", [cnil.RECIPIENT_ORGANISATION_COLUMN]),
         ]
     ),
-    "security": cnil.lookup_table(
+    "security": matching.lookup_table(
         [("category", [cnil.SECURITY_TYPE_COLUMN, "Catégorie"]), ("detail", [cnil.DETAIL_COLUMN, "Description"])]
     ),
-    "transfers": cnil.lookup_table(
+    "transfers": matching.lookup_table(
         [
             (name, [label])
             for name, label in zip(
@@ -127,12 +133,12 @@ def read_register(data, catalogs):
                 register.fiches.append(fiche)
         else:
             overview_rows += read_overview(sheet, catalogs, register)
-    references = {cnil.key(fiche.reference) for fiche in register.fiches if fiche.reference}
-    names = {cnil.key(fiche.name) for fiche in register.fiches}
+    references = {matching.key(fiche.reference) for fiche in register.fiches if fiche.reference}
+    names = {matching.key(fiche.name) for fiche in register.fiches}
     for fiche in overview_rows:  # rows of the list that have no fiche sheet of their own
-        if fiche.reference and cnil.key(fiche.reference) in references:
+        if fiche.reference and matching.key(fiche.reference) in references:
             continue
-        if not fiche.reference and cnil.key(fiche.name) in names:
+        if not fiche.reference and matching.key(fiche.name) in names:
             continue
         register.fiches.append(fiche)
     return register
@@ -143,8 +149,8 @@ def _fiche_label_column(sheet):
     counts = {}
     for cells in sheet.rows.values():
         for column, cell in cells.items():
-            if cnil.key(cell.text) in ("nomdutraitement", "finaliteprincipale"):
-                counts.setdefault(column, set()).add(cnil.key(cell.text))
+            if matching.key(cell.text) in ("nomdutraitement", "finaliteprincipale"):
+                counts.setdefault(column, set()).add(matching.key(cell.text))
     candidates = [column for column, found in counts.items() if len(found) == 2]
     if not candidates:
         return None
@@ -159,7 +165,7 @@ class FicheReader:
         self.section = "description"
         self.columns = {}  # section -> {column name -> column index}
         self.headers = {}  # section -> column names found in its header row
-        self.is_cnil_example = "exempledefiche" in cnil.key(sheet.name)
+        self.is_cnil_example = "exempledefiche" in matching.key(sheet.name)
 
     def where(self, row, column=None, label=""):
         return Where(self.sheet.name, row, column, label)
@@ -168,7 +174,7 @@ class FicheReader:
         for row in sorted(self.sheet.rows):
             self.read_row(row, self.sheet.rows[row])
         fiche = self.fiche
-        if self.is_cnil_example or cnil.key(fiche.reference) == cnil.key("1 - Exemple"):
+        if self.is_cnil_example or matching.key(fiche.reference) == matching.key("1 - Exemple"):
             self.register.warn(Where(self.sheet.name), _("exemple de la CNIL, ignoré."))
             return None
         if fiche.is_blank():
@@ -184,7 +190,7 @@ class FicheReader:
     def read_row(self, row, cells):
         label_cell = cells.get(self.label_column)
         label = "" if label_cell is None or label_cell.has_formula else label_cell.text.strip()
-        label_key = cnil.key(label)
+        label_key = matching.key(label)
         values = self.values_right(cells)
         if label_key in SECTIONS:
             self.section = SECTIONS[label_key]
@@ -212,7 +218,7 @@ class FicheReader:
         table = COLUMNS.get(self.section, {})
         found = {}
         for column, cell in sorted(cells.items()):
-            if column > self.label_column and (name := table.get(cnil.key(cell.text))) and name not in found:
+            if column > self.label_column and (name := table.get(matching.key(cell.text))) and name not in found:
                 found[name] = column
         from_header = set(found)
         for name, offset in DEFAULT_OFFSETS.get(self.section, {}).items():

@@ -9,7 +9,8 @@ A listed fiche without a sheet of its own is imported from its row alone.
 from django.utils.translation import gettext as _
 
 from ..choices import ContactRole
-from ..exports import cnil_layout as cnil
+from ..cnil import layout as cnil
+from ..cnil import matching
 from .dates import DateError, parse_cell_date
 from .drafts import FicheDraft, Party, Where
 from .odf_reader import value_text
@@ -20,7 +21,7 @@ BLOCK_PREFIXES = (
     ("coordonneesdudelegue", ContactRole.DPO),
     ("coordonneesdudpo", ContactRole.DPO),
 )
-BLOCK_LABELS = cnil.lookup_table(
+BLOCK_LABELS = matching.lookup_table(
     [
         ("last_name", [cnil.LAST_NAME]),
         ("first_name", [cnil.FIRST_NAME]),
@@ -33,7 +34,7 @@ BLOCK_LABELS = cnil.lookup_table(
         ("siren", [cnil.SIREN]),
     ]
 )
-LIST_COLUMNS = cnil.lookup_table(
+LIST_COLUMNS = matching.lookup_table(
     [
         ("name", [cnil.NAME]),
         ("reference", [cnil.REFERENCE]),
@@ -50,14 +51,14 @@ LIST_COLUMNS = cnil.lookup_table(
 
 def _header_row(sheet):
     for row in sorted(sheet.rows):
-        keys = {cnil.key(cell.text): column for column, cell in sheet.rows[row].items()}
+        keys = {matching.key(cell.text): column for column, cell in sheet.rows[row].items()}
         if "nomdutraitement" in keys and "nref" in keys:
             return row, keys["nomdutraitement"]
     return None, None
 
 
 def _block_role(label_key):
-    if label_key == cnil.key(cnil.ORGANISATION_BLOCK):
+    if label_key == matching.key(cnil.ORGANISATION_BLOCK):
         return "organisation"
     return next((role for prefix, role in BLOCK_PREFIXES if label_key.startswith(prefix)), None)
 
@@ -68,17 +69,17 @@ def _read_blocks(sheet, header, label_column):
         cells = sheet.rows[row]
         label_cell = cells.get(label_column)
         if label_cell is not None and label_cell.text.strip():
-            current = _block_role(cnil.key(label_cell.text))
+            current = _block_role(matching.key(label_cell.text))
         if current is None:
             continue
         found = blocks.setdefault(current, {})
         columns = sorted(c for c in cells if c > label_column)
         for index, column in enumerate(columns):
-            name = BLOCK_LABELS.get(cnil.key(cells[column].text))
+            name = BLOCK_LABELS.get(matching.key(cells[column].text))
             if name is None:
                 continue
             following = columns[index + 1] if index + 1 < len(columns) else None
-            if following is not None and BLOCK_LABELS.get(cnil.key(cells[following].text)) is None:
+            if following is not None and BLOCK_LABELS.get(matching.key(cells[following].text)) is None:
                 found[name] = value_text(cells[following])
     return blocks
 
@@ -118,7 +119,7 @@ def _list_columns(sheet, header):
     columns = {}
     for row in (header, header - 1):  # the template puts two headers on the row above
         for column, cell in sorted(sheet.rows.get(row, {}).items()):
-            name = LIST_COLUMNS.get(cnil.key(cell.text))
+            name = LIST_COLUMNS.get(matching.key(cell.text))
             if name and name not in columns:
                 columns[name] = column
     return columns
@@ -136,7 +137,7 @@ def _read_list(sheet, header, label_column, catalogs, register):
         name, reference = text("name"), text("reference")
         if not (name or reference):
             continue
-        if cnil.key(name).startswith("exemple") or cnil.key(reference) == cnil.key("1 - Exemple"):
+        if matching.key(name).startswith("exemple") or matching.key(reference) == matching.key("1 - Exemple"):
             continue
         fiche = FicheDraft(sheet.name, overview_only=True)
         fiche.values.update(name=name, reference=reference, main_purpose=text("main_purpose"))

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..choices import ContactRole, OrganisationKind, TreatmentRole
-from ..exports import cnil_layout as cnil
+from ..cnil import layout as cnil
 from ..models import (
     LINE_TABLES,
     Contact,

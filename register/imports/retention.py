@@ -24,7 +24,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..choices import RetentionStart, RetentionUnit
-from ..exports.cnil_layout import key
+from ..cnil.matching import key
 
 MAX_VALUE = 10_000
 NUMBER_WORDS = {

@@ -6,8 +6,8 @@ import pytest
 
 from register import exports
 from register.choices import TreatmentRole, TreatmentStatus
+from register.cnil.layout import OVERVIEW_SHEET
 from register.demo import load_demo
-from register.exports.cnil_layout import OVERVIEW_SHEET
 from register.exports.ods import build_register_ods
 from register.models import Organisation, Treatment
 from register.scopes import RegisterScope

@@ -10,7 +10,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 
 from register.choices import LegalBasis, TreatmentRole
-from register.exports.odf_writer import MIMETYPE
+from register.cnil import MIMETYPE
 from register.models import Contact, DataCategoryLine, Organisation, Treatment
 from tests.conftest import make_treatment
 from tests.register.samples.cnil_template import ROWS_REPEATED, CnilWorkbook, filled_fiche

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from register.choices import RetentionStart, RetentionUnit
-from register.exports.cnil_layout import key
+from register.cnil.matching import key
 from register.imports.dates import DateError, parse_date_text
 from register.imports.odf_reader import CellValue
 from register.imports.retention import Retention, RetentionError, known_events, parse_retention

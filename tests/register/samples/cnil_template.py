@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from register.exports.cnil_layout import key
+from register.cnil.matching import key
 
 # A copy of the CNIL's blank template (shared/reference/) ships beside this file.
 TEMPLATE = Path(os.environ.get("CNIL_TEMPLATE_ODS", "") or Path(__file__).with_name("cnil-registre-template.ods"))

@@ -11,21 +11,16 @@ caches hold the lines of that day, so templates and exports read them like live 
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from itertools import groupby
+from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .choices import TreatmentRole, TreatmentStatus
-from .models import (
-    LINE_TABLES,
-    DataCategoryLine,
-    Organisation,
-    SubPurpose,
-    Treatment,
-)
+from .history.asof import end_of_day, rebuild
+from .history.fiches import FICHES
+from .models import DataCategoryLine, Organisation, SubPurpose, Treatment
 from .queries import treatments_with_lines
 
 SORTS = {
@@ -154,11 +149,7 @@ class RegisterScope:
     @property
     def as_of_moment(self):
         """End of the chosen day, Paris time: the register as it stood that evening."""
-        if self.as_of is None:
-            return None
-        return timezone.make_aware(datetime.combine(self.as_of + timedelta(days=1), time.min)) - timedelta(
-            microseconds=1
-        )
+        return None if self.as_of is None else end_of_day(self.as_of)
 
     def describe(self):
         """A French sentence naming the scope, for page headings and export covers."""
@@ -232,119 +223,27 @@ class RegisterScope:
         return self._filter(queryset)
 
     def treatments(self):
-        """The fiches in scope with all their lines, live or as of the chosen date."""
-        if self.as_of:
-            return treatments_as_of(self.as_of_moment, self)
-        return list(self._filter(treatments_with_lines()))
+        """The fiches in scope with all their lines, live or as of the chosen date.
 
+        As of a date, the fiches and their lines come from the history tables, catalog rows
+        and organisations as they are now (they are reference data).
+        """
+        if not self.as_of:
+            return list(self._filter(treatments_with_lines()))
+        treatments = rebuild(FICHES, self.as_of_moment, self.historical_treatments())
+        if self.sensitive is not None:
+            treatments = [t for t in treatments if t.has_sensitive_data == self.sensitive]
+        if self.q:
+            treatments = [t for t in treatments if _matches(t, self.q)]
+        return treatments
 
-# --- the register as it stood on a past date ----------------------------------------
+    def historical_treatments(self):
+        """The fiches in scope as they stood on `as_of`, without their lines (one query).
 
-# Each line table with the catalog rows and organisations its lines point to.
-LINE_CACHES = tuple(
-    (
-        cache_name,
-        model,
-        tuple(
-            (f.name, f.related_model) for f in model._meta.concrete_fields if f.is_relation and f.name != "treatment"
-        ),
-    )
-    for cache_name, model in LINE_TABLES
-)
-
-
-def treatments_as_of(moment, scope):
-    """Fiches as they stood at `moment`, lines included, in a bounded number of queries.
-
-    Catalog rows and organisations are read as they are now (they are reference data);
-    the fiches and their lines come from the history tables.
-    """
-    treatments = attach_history_lines(moment, historical_treatments(moment, scope))
-    if scope.sensitive is not None:
-        treatments = [t for t in treatments if t.has_sensitive_data == scope.sensitive]
-    if scope.q:
-        treatments = [t for t in treatments if _matches(t, scope.q)]
-    return treatments
-
-
-def historical_treatments(moment, scope):
-    """The fiches of `scope` as they stood at `moment`, without their lines (one query).
-
-    Enough when no filter needs the lines (search, sensitive data): a page can then load
-    the lines of its own fiches only, see attach_history_lines.
-    """
-    return list(scope._filter(Treatment.history.as_of(moment), live=False))
-
-
-def attach_history_lines(moment, treatments):
-    """Give the historical fiches their lines, controller and parties as of `moment`."""
-    treatments = list(treatments)
-    ids = [treatment.pk for treatment in treatments]
-    organisations = {org.pk: org for org in Organisation.objects.prefetch_related("contacts")}
-    lookups = {}
-    for cache_name, model, relations in LINE_CACHES:
-        lines = sorted(
-            model.history.as_of(moment).filter(treatment_id__in=ids),
-            key=lambda line: (line.treatment_id, line.position, line.pk),
-        )
-        for _cache, related_model in relations:
-            if related_model not in lookups:
-                rows = organisations.values() if related_model is Organisation else related_model.objects.all()
-                lookups[related_model] = {obj.pk: obj for obj in rows}
-        by_treatment = {key: list(group) for key, group in groupby(lines, key=lambda line: line.treatment_id)}
-        for treatment in treatments:
-            own = by_treatment.get(treatment.pk, [])
-            for line in own:
-                for attribute, related_model in relations:
-                    related_id = getattr(line, f"{attribute}_id")
-                    setattr(line, attribute, _row(lookups[related_model], related_model, related_id))
-                line.treatment = treatment
-            treatment._prefetched_objects_cache = getattr(treatment, "_prefetched_objects_cache", {})
-            treatment._prefetched_objects_cache[cache_name] = own
-    m2m = _historical_m2m(treatments)
-    for treatment in treatments:
-        treatment.controller = _row(organisations, Organisation, treatment.controller_id)
-        for name in ("joint_controllers", "processors"):
-            treatment._prefetched_objects_cache[name] = [
-                _row(organisations, Organisation, pk) for pk in m2m[name].get(treatment.pk, [])
-            ]
-    return treatments
-
-
-def _row(rows, model, pk):
-    """The catalog row or organisation `pk` from `rows`; one deleted since is shown as such.
-
-    Live lines protect what they point to, but a past line may name a row deleted after the
-    line was: pages and exports must still show the fiche, not fail on a missing row.
-    """
-    if pk is None:
-        return None
-    if pk not in rows:
-        placeholder = model(pk=pk)
-        text = _("élément supprimé (n° %(id)s)") % {"id": pk}
-        for name in ("label", "name"):
-            if hasattr(placeholder, name):
-                setattr(placeholder, name, text)
-        rows[pk] = placeholder
-    return rows[pk]
-
-
-def _historical_m2m(treatments):
-    """Joint controllers and processors of each fiche, from the history record it was rebuilt from."""
-    history_ids = {treatment.pk: treatment._history.history_id for treatment in treatments}
-    result = {"joint_controllers": {}, "processors": {}}
-    for name in ("joint_controllers", "processors"):
-        by_history = {}
-        for history_id, organisation_id in _m2m_rows(name, list(history_ids.values())):
-            by_history.setdefault(history_id, []).append(organisation_id)
-        result[name] = {pk: by_history.get(history_id, []) for pk, history_id in history_ids.items()}
-    return result
-
-
-def _m2m_rows(name, history_ids):
-    model = Treatment.history.model
-    through = model._meta.get_field(f"historicaltreatment_{name}").related_model
-    return through.objects.filter(history_id__in=history_ids).values_list("history_id", "organisation_id")
+        Enough when no filter needs the lines (search, sensitive data): a page can then
+        rebuild the lines of its own fiches only, see history.asof.rebuild.
+        """
+        return list(self._filter(Treatment.history.as_of(self.as_of_moment), live=False))
 
 
 def _case_variants(word):

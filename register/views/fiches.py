@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from .. import access, compliance
 from ..filter_form import RegisterFilterForm, sort_links
+from ..history.asof import rebuild
+from ..history.fiches import FICHES
 from ..queries import treatments_for_list, treatments_with_lines
-from ..scopes import RegisterScope, attach_history_lines, historical_treatments
+from ..scopes import RegisterScope
 
 PAGE_SIZE = 50
 
@@ -35,8 +37,8 @@ def treatment_list(request):
         page = Paginator(scope.treatments(), PAGE_SIZE).get_page(page_number)  # filters read the lines
     elif scope.as_of:
         # Lines are rebuilt for the shown page only, so memory does not grow with the register.
-        page = Paginator(historical_treatments(scope.as_of_moment, scope), PAGE_SIZE).get_page(page_number)
-        page.object_list = attach_history_lines(scope.as_of_moment, page.object_list)
+        page = Paginator(scope.historical_treatments(), PAGE_SIZE).get_page(page_number)
+        page.object_list = rebuild(FICHES, scope.as_of_moment, page.object_list)
     else:
         page = Paginator(scope.filter_queryset(treatments_for_list()), PAGE_SIZE).get_page(page_number)
     if scope.as_of:

@@ -1,0 +1,11 @@
+"""The register's fiches as the history package sees them."""
+
+from ..models import LINE_TABLES, Organisation, Treatment
+from .tracked import Tracked
+
+FICHES = Tracked(
+    Treatment,
+    lines=LINE_TABLES,
+    # Pages and exports of a past register show each organisation's contacts.
+    reference_querysets={Organisation: lambda: Organisation.objects.prefetch_related("contacts")},
+)

@@ -161,10 +161,9 @@ def timed(function, *args):
 
 
 def bench_pdf(fiches, repeats):
-    import weasyprint
     from pypdf import PdfReader
 
-    from register.exports.fetcher import BASE_URL, StaticFilesFetcher
+    from register.exports.documents import html_to_pdf
     from register.exports.pdf import build_register_pdf, render_register_html
     from register.scopes import RegisterScope
 
@@ -172,7 +171,7 @@ def bench_pdf(fiches, repeats):
         return build_register_pdf(RegisterScope(), generated_by="bench")[2]
 
     def weasyprint_alone(html):
-        return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf()
+        return html_to_pdf(html)
 
     generate_fiches(fiches)
     html = render_register_html(RegisterScope(), generated_by="bench")

@@ -9,7 +9,6 @@ WeasyPrint lays it out; the table of contents gets its page numbers from CSS
 pages, so the application never renders twice.
 """
 
-import weasyprint
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -18,9 +17,8 @@ from django.utils.translation import gettext as _
 
 from ..choices import OrganisationKind, TreatmentRole
 from ..models import Organisation
-from .fetcher import BASE_URL, StaticFilesFetcher
+from .documents import PDF_MIMETYPE, html_to_pdf
 
-PDF_MIMETYPE = "application/pdf"
 TEMPLATE = "register/exports/pdf/register.html"
 # The register is shown to the CNIL on request (art. 30(4)): it is written in French
 # whatever language the person downloading it reads the site in.
@@ -39,11 +37,6 @@ def render_register_html(scope, *, generated_by="", extracted_at=None):
     with translation.override(DOCUMENT_LANGUAGE):
         context = document_context(scope, generated_by, extracted_at or timezone.now())
         return render_to_string(TEMPLATE, context)
-
-
-def html_to_pdf(html):
-    """Lay out `html` on A4 pages; it may read the project's static files and nothing else."""
-    return weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf()
 
 
 def document_context(scope, generated_by, extracted_at):

@@ -5,16 +5,12 @@ import os
 
 import pytest
 from django.core.management import CommandError, call_command
-from pypdf import PdfReader
 
 from register.choices import TreatmentRole
 from tests.conftest import make_organisation, make_treatment
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(path):
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The PDF extract, read back with pypdf as a reader of the file would see it."""
 
-import io
 import re
 from datetime import datetime, timedelta
 
@@ -10,26 +9,19 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from pypdf import PdfReader
 from weasyprint.urls import FatalURLFetchingError, path2url
 
 from register.choices import ContactRole, OrganisationKind, TreatmentRole
 from register.exports import build
+from register.exports.documents import html_to_pdf
 from register.exports.fetcher import RefusedURL, StaticFilesFetcher
-from register.exports.pdf import build_register_pdf, html_to_pdf, render_register_html
+from register.exports.pdf import build_register_pdf, render_register_html
 from register.models import LINE_MODELS, Contact, Treatment
 from register.scopes import RegisterScope
 from tests.conftest import make_organisation, make_treatment
+from tests.pdfs import PdfText, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def pages_text(pdf_bytes):
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages]
-
-
-def flat(text):
-    return " ".join(text.split())
 
 
 @pytest.fixture
@@ -83,14 +75,14 @@ def test_full_register_pdf_shows_every_fiche_reference_and_name(register):
     filename, mimetype, content = build_register_pdf(RegisterScope(), generated_by="Sophie Lambert")
     assert mimetype == "application/pdf" and content.startswith(b"%PDF")
     assert re.fullmatch(r"registre-centrecall-complet-\d{4}-\d{2}-\d{2}\.pdf", filename)
-    text = flat("\n".join(pages_text(content)))
+    text = pdf_text(content)
     for treatment in register:
         assert treatment.reference in text
         assert treatment.name in text
 
 
 def test_every_page_has_the_page_x_of_y_footer(register):
-    pages = pages_text(build_register_pdf(RegisterScope())[2])
+    pages = pdf_pages(build_register_pdf(RegisterScope())[2])
     total = len(pages)
     assert total >= 2 + len(register)  # cover, contents, overview…, one page or more per fiche
     for number, text in enumerate(pages, start=1):
@@ -98,7 +90,7 @@ def test_every_page_has_the_page_x_of_y_footer(register):
 
 
 def test_contents_page_numbers_are_the_pages_where_each_fiche_starts(register):
-    pages = pages_text(build_register_pdf(RegisterScope())[2])
+    pages = pdf_pages(build_register_pdf(RegisterScope())[2])
     printed = contents_page_numbers(pages)
     actual = fiche_start_pages(pages, register)
     assert set(printed) == {treatment.reference for treatment in register}
@@ -110,7 +102,7 @@ def test_contents_page_numbers_are_the_pages_where_each_fiche_starts(register):
 def test_cover_names_organisation_dpo_date_and_who_generated_it(register):
     extracted_at = timezone.make_aware(datetime(2026, 11, 1, 9, 30))
     html = render_register_html(RegisterScope(), generated_by="Inès Faure", extracted_at=extracted_at)
-    cover = flat(pages_text(html_to_pdf(html))[0])
+    cover = pdf_pages(html_to_pdf(html))[0]
     for expected in ("CentreCall", "Registre des activités de traitement", "Sophie Lambert", "Marc Delorme"):
         assert expected in cover
     assert "1er novembre 2026 à 09:30" in cover
@@ -122,19 +114,19 @@ def test_processor_register_for_one_client_names_the_client_and_its_dpo_and_only
     scope = RegisterScope.from_params({"role": "processor", "client": "Osiris"})
     filename, _mimetype, content = build_register_pdf(scope)
     assert filename.startswith("registre-centrecall-sous-traitant-osiris-")
-    pages = pages_text(content)
-    cover = flat(pages[0])
+    pages = pdf_pages(content)
+    cover = pages[0]
     assert "Registre des activités de traitement du sous-traitant" in cover
     assert "article 30(2)" in cover
     assert "Osiris" in cover and "Antoine Roux" in cover and "DPO Conseil SAS" in cover
-    text = flat("\n".join(pages))
+    text = PdfText("\n".join(pages))
     assert "Études de marché Osiris" in text and "Enregistrement des appels d'études" in text
     assert "Gestion du personnel et paie" not in text
 
 
 def test_controller_register_leaves_out_processor_fiches(register):
     _filename, _mimetype, content = build_register_pdf(RegisterScope(role=TreatmentRole.CONTROLLER))
-    text = flat("\n".join(pages_text(content)))
+    text = pdf_text(content)
     assert "Registre des activités de traitement du responsable de traitement" in text
     assert "Gestion du personnel et paie" in text
     assert "Études de marché Osiris" not in text
@@ -144,20 +136,20 @@ def test_one_fiche_extract_has_the_fiche_and_no_contents(register):
     fiche = register[2]
     filename, _mimetype, content = build("pdf", RegisterScope(reference=fiche.reference))
     assert f"-{fiche.reference.lower()}-" in filename
-    pages = pages_text(content)
-    text = flat("\n".join(pages))
+    pages = pdf_pages(content)
+    text = PdfText("\n".join(pages))
     assert not any(page.lstrip().startswith("Sommaire") for page in pages)
     assert fiche.name in text and "Nom, prénom" in text and "6 mois à compter de la collecte" in text
     assert register[0].name not in text
     # A processor fiche: the client is the controller on the cover (art. 30(2)(a)).
-    assert "Antoine Roux" in flat(pages[0])
+    assert "Antoine Roux" in pages[0]
 
 
 def test_filtered_list_extract_keeps_only_matching_fiches(register):
     scope = RegisterScope.from_params({"q": "prospection"})
     filename, _mimetype, content = build_register_pdf(scope)
     assert "-selection-" in filename
-    text = flat("\n".join(pages_text(content)))
+    text = pdf_text(content)
     assert "Prospection commerciale des entreprises" in text
     assert "Gestion du personnel et paie" not in text
     assert "Périmètre Recherche « prospection »" in text
@@ -174,7 +166,7 @@ def test_register_as_of_a_past_date_shows_the_fiche_as_it_was(centrecall):
     day = timezone.localdate(past)
     filename, _mimetype, content = build_register_pdf(RegisterScope(as_of=day))
     assert f"-etat-{day.isoformat()}-" in filename
-    text = flat("\n".join(pages_text(content)))
+    text = pdf_text(content)
     assert "Ancien nom du traitement" in text and "Nouveau nom du traitement" not in text
     assert f"état au {day:%d/%m/%Y}" in text
 
@@ -191,12 +183,12 @@ def test_sensitive_data_shows_its_art_9_exception(centrecall):
         retention_unit="years",
         art9_exception="b",
     )
-    text = flat("\n".join(pages_text(build_register_pdf(RegisterScope(reference=fiche.reference))[2])))
+    text = pdf_text(build_register_pdf(RegisterScope(reference=fiche.reference))[2])
     assert "Arrêts de travail" in text and "Droit du travail et de la protection sociale (art. 9(2)(b))" in text
 
 
 def test_empty_scope_gives_a_pdf_that_says_so(centrecall):
-    text = flat("\n".join(pages_text(build_register_pdf(RegisterScope.from_params({"q": "introuvable"}))[2])))
+    text = pdf_text(build_register_pdf(RegisterScope.from_params({"q": "introuvable"}))[2])
     assert "Aucune fiche ne correspond à ce périmètre." in text
 
 

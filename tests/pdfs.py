@@ -1,0 +1,55 @@
+"""Reading PDFs back in tests: their text as a reader would see it, their fonts and properties.
+
+A phrase of a document may be split over two lines ("(art. 9(2)" / "(b))"), and where that
+happens depends on the font and the column width, not on what the document says. So tests
+ask whether a phrase is *in* the text with whitespace and hyphens left out of both sides:
+the words and their order count, the line breaks do not.
+"""
+
+import io
+import re
+import subprocess
+
+from pypdf import PdfReader
+
+LINE_BREAK_NOISE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")  # whitespace, hyphens, soft hyphens
+
+
+def squash(text):
+    return LINE_BREAK_NOISE.sub("", text)
+
+
+class PdfText(str):
+    """The text of a PDF as extracted; `phrase in text` ignores line breaks and hyphens."""
+
+    def __contains__(self, phrase):
+        return squash(phrase) in squash(str(self))
+
+
+def pdf_pages(pdf):
+    """The text of each page of `pdf` (bytes, a path or a file), as PdfText."""
+    source = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    return [PdfText(page.extract_text()) for page in PdfReader(source).pages]
+
+
+def pdf_text(pdf):
+    """The text of the whole of `pdf`, as PdfText."""
+    return PdfText("\n".join(pdf_pages(pdf)))
+
+
+def poppler(tool, pdf, tmp_path):
+    """The output of poppler-utils' `tool` (pdfinfo, pdffonts) on `pdf` bytes."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(pdf)
+    result = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def embedded_fonts(pdf, tmp_path):
+    """(name without its subset prefix, embedded?) for each font `pdffonts` lists."""
+    rows = poppler("pdffonts", pdf, tmp_path).splitlines()[2:]
+    fonts = []
+    for row in rows:
+        name, *_types, embedded, _subset, _unicode, _object, _generation = row.split()
+        fonts.append((name.split("+", 1)[-1], embedded == "yes"))
+    return fonts

@@ -1,10 +1,12 @@
 """Admin: every register table, searchable and filterable.
 
 The Auditor group holds only view permissions, so Django shows every changelist and
-change page read-only to them and offers no add, change or delete.
+change page read-only to them and offers no add, change or delete; RegisterAdmin refuses
+their POSTs too, on the pages where Django or django-simple-history would not.
 """
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -12,7 +14,36 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import models
 
 
-class CatalogAdmin(admin.ModelAdmin):
+class RegisterAdmin(admin.ModelAdmin):
+    """Every POST needs a right to write: 403 for a user who may only read the table.
+
+    Django refuses a view-only user's change, add and delete POSTs itself, but the
+    changelist and history pages answer a POST without checking.
+    """
+
+    def _refuse_post_unless(self, request, allowed):
+        if request.method == "POST" and not allowed:
+            raise PermissionDenied
+
+    def changelist_view(self, request, extra_context=None):
+        self._refuse_post_unless(request, self.has_change_permission(request) or self.has_delete_permission(request))
+        return super().changelist_view(request, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._refuse_post_unless(request, self.has_change_permission(request))
+        return super().history_view(request, object_id, extra_context)
+
+
+class RegisterHistoryAdmin(RegisterAdmin, SimpleHistoryAdmin):
+    """django-simple-history's revert page only hides its button from a view-only user and
+    saves whatever is posted: the POST needs the right to change."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._refuse_post_unless(request, self.has_change_history_permission(request))
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class CatalogAdmin(RegisterAdmin):
     list_display = ["label", "code", "position"]
     search_fields = ["label", "code"]
     ordering = ["position"]
@@ -35,7 +66,7 @@ admin.site.register(models.SecurityMeasureCategory, CatalogAdmin)
 
 
 @admin.register(models.Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(RegisterAdmin):
     list_display = ["name", "code", "is_eu_eea", "has_adequacy_decision"]
     list_filter = ["is_eu_eea", "has_adequacy_decision"]
     search_fields = ["name", "code"]
@@ -58,7 +89,7 @@ class DepartmentInline(admin.TabularInline):
 
 
 @admin.register(models.Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(RegisterHistoryAdmin):
     list_display = ["name", "kind", "city", "country", "siren"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "city", "siren", "email"]
@@ -66,7 +97,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Contact)
-class ContactAdmin(SimpleHistoryAdmin):
+class ContactAdmin(RegisterHistoryAdmin):
     list_display = ["name", "role", "organisation", "company", "email", "phone"]
     list_filter = ["role", "organisation"]
     search_fields = ["name", "company", "email", "organisation__name"]
@@ -74,7 +105,7 @@ class ContactAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Site)
-class SiteAdmin(admin.ModelAdmin):
+class SiteAdmin(RegisterAdmin):
     list_display = ["name", "city", "organisation", "is_headquarters"]
     list_filter = ["organisation", "is_headquarters"]
     search_fields = ["name", "city"]
@@ -82,7 +113,7 @@ class SiteAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(RegisterAdmin):
     list_display = ["name", "parent", "organisation", "head"]
     list_filter = ["organisation"]
     search_fields = ["name", "head"]
@@ -146,7 +177,7 @@ class SensitiveDataFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.Treatment)
-class TreatmentAdmin(SimpleHistoryAdmin):
+class TreatmentAdmin(RegisterHistoryAdmin):
     list_display = [
         "reference",
         "name",
@@ -183,7 +214,7 @@ class TreatmentAdmin(SimpleHistoryAdmin):
         return results, True
 
 
-class LineAdmin(SimpleHistoryAdmin):
+class LineAdmin(RegisterHistoryAdmin):
     """A fiche's line edited on its own page: the fiche's version moves, so open forms go stale."""
 
     list_filter = ["treatment__role"]

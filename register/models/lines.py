@@ -1,6 +1,9 @@
 """The tables of a fiche: sub-purposes, data categories with retention, data subjects, recipients,
 transfers and security measures. Each keeps its history."""
 
+import re
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -172,6 +175,22 @@ class Recipient(TreatmentLine):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        """The recipient as the fiche and its exports write it: the organisation is added in
+        brackets only when the name does not already say it (« Osiris, sur demande motivée »
+        stays as it is; « Service juridique » linked to Osiris reads « Service juridique (Osiris) »)."""
+        if self.organisation is None or _words(self.organisation.name) in _words(self.name):
+            return self.name
+        return f"{self.name} ({self.organisation.name})"
+
+
+def _words(text):
+    """« Société Générale » → " societe generale ": lower case, no accents, one space between
+    words and one at each end, so that `in` finds whole words only."""
+    letters = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return f" {' '.join(re.findall(r'[a-z0-9]+', letters))} "
 
 
 class Transfer(TreatmentLine):

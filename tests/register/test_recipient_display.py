@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def recipient(name, organisation=None):
-    return Recipient(
-        category=RecipientCategory.objects.get(code="processors"), name=name, organisation=organisation
-    )
+    return Recipient(category=RecipientCategory.objects.get(code="processors"), name=name, organisation=organisation)
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEMO_PASSWORD ?= centrecall-demo
+# `make run` shows the app as its users see it: DEBUG off, so unknown addresses and errors
+# get the real 404 and 500 pages; whitenoise serves the static files from static/ (no
+# collectstatic needed). `make run RUN_DEBUG=1` brings back Django's debug pages.
+RUN_DEBUG ?= 0
 # Local HTTP use only: the settings are secure by default (HTTPS, secure cookies, HSTS).
-LOCAL_ENV := DJANGO_DEBUG=1 DJANGO_HTTPS=0 DJANGO_STATIC_MANIFEST=0 \
+LOCAL_ENV := DJANGO_DEBUG=$(RUN_DEBUG) DJANGO_HTTPS=0 DJANGO_STATIC_MANIFEST=0 \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECRET_KEY=local-only-$(shell hostname)-not-a-production-key-0123456789abcdef
 

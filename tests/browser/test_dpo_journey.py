@@ -23,7 +23,7 @@ def log_in(browser, live_server, username):
     page.goto(f"{live_server.url}/connexion/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.get_by_role("button", name="Se connecter").click()
     expect(page).to_have_url(re.compile(r"/registre/$"))
     return page
 

@@ -134,8 +134,8 @@ def test_review_overdue_is_flagged(manager_client):
 @pytest.mark.parametrize("who", ["manager_client", "auditor_client"])
 def test_readers_get_no_editing_control_on_the_fiche(request, who, osiris_study):
     html = request.getfixturevalue(who).get(osiris_study.get_absolute_url()).content.decode()
-    forms = re.findall(r'<form[^>]*method="post"[^>]*>', html)
-    assert forms == [f'<form method="post" action="{reverse("logout")}" class="d-inline">']  # logout only
+    actions = re.findall(r'<form[^>]*method="post" action="([^"]*)"', html)
+    assert actions == [reverse("logout"), reverse("set_language")]  # log out and the language only
     assert "Modifier" not in html
     assert f'href="{reverse("register:history", args=[osiris_study.reference])}"' in html
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from register.choices import ContactRole, DpiaStatus, LegalBasis, TreatmentRole
+from register.exports.pdf import build_register_pdf
 from register.models import (
     Contact,
     Country,
@@ -19,7 +20,9 @@ from register.models import (
     TransferSafeguard,
     Treatment,
 )
+from register.scopes import RegisterScope
 from tests.conftest import make_organisation, make_treatment
+from tests.pdfs import pdf_text, squash
 from tests.register.bulk import bulk_fiches
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +75,7 @@ def test_fiche_is_laid_out_like_the_cnil_fiche(manager_client, osiris_study):
     actors = section(html, "acteurs")
     assert "Responsable du traitement Osiris 48, avenue de la République 75011 Paris" in actors
     assert "Délégué à la protection des données Antoine Roux DPO Conseil" in actors
-    assert "Sous-traitant (art. 28) Atlas Saisie" in actors
+    assert "Sous-traitant ultérieur (art. 28(2)) Atlas Saisie" in actors  # a processor fiche: a sub-processor
     purposes = section(html, "finalites")
     assert "Mesurer les attentes du marché" in purposes and "Sous-finalité" in purposes
     assert "Intérêt légitime (art. 6(1)(f)) — Intérêt d'Osiris à connaître son marché" in purposes
@@ -218,3 +221,19 @@ def test_fiche_as_of_a_date_runs_the_same_queries_for_2_or_40_lines(
     with django_assert_num_queries(21):
         response = manager_client.get(fiche.get_absolute_url(), {"date": "2024-06-30"})
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind
+
+
+def test_the_page_and_the_pdf_lay_the_fiche_out_alike(manager_client, osiris_study):
+    html = manager_client.get(osiris_study.get_absolute_url()).content.decode()
+    headings = [
+        " ".join(unescape(re.sub(r"<[^>]+>", " ", heading)).split())
+        for heading in re.findall(r'<h2 class="h5 fiche-heading">(.*?)</h2>', html, re.S)
+    ]
+    assert headings[:2] == ["Description du traitement", "Acteurs art. 30(1)(a) et 30(2)(a)"]
+    assert len(headings) == 10
+    text = pdf_text(build_register_pdf(RegisterScope(reference=osiris_study.reference))[2])
+    squashed = squash(text)
+    positions = [squashed.find(squash(heading)) for heading in headings]
+    assert -1 not in positions and positions == sorted(positions), list(zip(headings, positions, strict=True))
+    for row in ("Rôle de l'organisme Sous-traitant", "Sous-traitant ultérieur (art. 28(2)) Atlas Saisie"):
+        assert row in section(html, "description") + section(html, "acteurs") and row in text

@@ -8,7 +8,7 @@ from register.exports.pdf import build_register_pdf
 from register.models import Recipient, RecipientCategory
 from register.scopes import RegisterScope
 from tests.conftest import make_organisation, make_treatment
-from tests.register.test_export_pdf import flat, pages_text
+from tests.pdfs import pdf_text
 from tests.register.test_fiche_page import section
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_fiche_page_writes_a_linked_recipient_once(manager_client, fiche_with_li
 
 def test_pdf_writes_a_linked_recipient_once(fiche_with_linked_recipients):
     _filename, _mimetype, content = build_register_pdf(RegisterScope(reference=fiche_with_linked_recipients.reference))
-    text = flat(" ".join(pages_text(content)))
+    text = pdf_text(content)
     assert "Osiris, sur demande motivée" in text
     assert "Osiris, sur demande motivée (Osiris)" not in text
     assert "Service juridique du client (Osiris)" in text

@@ -1,25 +1,92 @@
-"""The list page's filter bar and sortable headers.
+"""The register's filters: one bound form turns a query string into a `RegisterScope`.
 
-`RegisterScope` (scopes.py) parses and applies the query string; this form only renders
-it back, bound to the same GET data, so what the user typed stays in the fields — even a
-value the scope refused, which the page then names in its error message.
+The list page, the export views and the `export_register` command all read their filters
+through `RegisterFilterForm(params).scope`; the list page also renders the same bound form,
+so what the user typed stays in the fields — even a value that was refused, which the page
+then names in a French error message (status 400). Nothing is guessed: an unknown value is
+an error, and a date is YYYY-MM-DD only (dd/mm against mm/dd cannot be told apart).
 """
 
-from urllib.parse import urlencode
+import re
+from datetime import date
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import TreatmentRole, TreatmentStatus
 from .models import Organisation
-from .scopes import ALL_STATUSES
+from .scopes import ALL_STATUSES, SORTS, RegisterScope
 
 SORTABLE_COLUMNS = ("reference", "name", "role", "controller", "status", "created", "updated")
+TRUE_VALUES = ("1", "yes", "on", "true")
+FALSE_VALUES = ("", "0", "no", "off", "false")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # fromisoformat alone also takes 20250131 and 2025-W05-1
 
 
-def client_organisations():
-    """Organisations CentreCall processes data for: the controllers of processor fiches."""
-    return Organisation.objects.filter(controlled_treatments__role=TreatmentRole.PROCESSOR).distinct().order_by("name")
+class OrganisationField(forms.Field):
+    """An organisation given by its number (the form's links) or its name (typed in a URL or a command)."""
+
+    widget = forms.Select
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if not value:
+            return None
+        # isdecimal() alone lets "²" and 5,000-digit strings through to int(), which raises.
+        is_id = value.isascii() and value.isdecimal() and len(value) <= 18
+        condition = Q(name__iexact=value) | Q(pk=int(value)) if is_id else Q(name__iexact=value)
+        organisation = Organisation.objects.filter(condition).first()
+        if organisation is None:
+            raise ValidationError(_("Organisation inconnue : « %(value)s »."), code="unknown", params={"value": value})
+        return organisation
+
+
+class IsoDateField(forms.CharField):
+    """A day written YYYY-MM-DD, the only form a URL or a command line takes."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            if not ISO_DATE.fullmatch(value):
+                raise ValueError(value)
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(
+                _("Date du registre : « %(value)s » n'est pas une date au format AAAA-MM-JJ."),
+                code="invalid",
+                params={"value": value},
+            ) from None
+
+
+class FlagCheckbox(forms.CheckboxInput):
+    """A checkbox that hands its raw value to the field, so « perhaps » is refused rather than read as yes."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, check_test=lambda value: str(value).lower() in TRUE_VALUES)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+
+class FlagField(forms.Field):
+    widget = FlagCheckbox
+
+    def to_python(self, value):
+        value = str(value or "").strip()
+        if value.lower() not in TRUE_VALUES + FALSE_VALUES:
+            raise ValidationError(self.error_messages["unknown"], code="unknown", params={"value": value})
+        return value.lower() in TRUE_VALUES
+
+
+def unknown(message):
+    """The error of a choice outside the list, naming the value given."""
+    return {"invalid_choice": message}
 
 
 class RegisterFilterForm(forms.Form):
@@ -34,6 +101,7 @@ class RegisterFilterForm(forms.Form):
         label=_("Rôle"),
         required=False,
         choices=[("", _("Tous les rôles")), *TreatmentRole.choices],
+        error_messages=unknown(_("Rôle inconnu : « %(value)s ».")),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     status = forms.ChoiceField(
@@ -44,37 +112,82 @@ class RegisterFilterForm(forms.Form):
             *TreatmentStatus.choices,
             (ALL_STATUSES, _("Toutes, archivées comprises")),
         ],
+        error_messages=unknown(_("Statut inconnu : « %(value)s ».")),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    client = forms.ChoiceField(label=_("Client"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
-    sensitive = forms.ChoiceField(
+    client = OrganisationField(label=_("Client"), required=False, widget=forms.Select(attrs={"class": "form-select"}))
+    sensitive = forms.TypedChoiceField(
         label=_("Données sensibles"),
         required=False,
         choices=[("", _("Indifférent")), ("yes", _("Oui")), ("no", _("Non"))],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        error_messages=unknown(_("Filtre « données sensibles » inconnu : « %(value)s ».")),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    overdue = forms.BooleanField(
+    overdue = FlagField(
         label=_("Revue en retard"),
         required=False,
-        widget=forms.CheckboxInput(attrs={"class": "form-check-input", "value": "1"}),
+        error_messages={"unknown": _("Filtre « revue en retard » inconnu : « %(value)s ».")},
+        widget=FlagCheckbox(attrs={"class": "form-check-input", "value": "1"}),
     )
-    date = forms.CharField(
+    date = IsoDateField(
         label=_("État au"),
         required=False,
         help_text=_("Le registre tel qu'il était ce jour-là."),
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
     )
-    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+    reference = forms.CharField(required=False, widget=forms.HiddenInput)
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[(key, key) for key in SORTS],
+        error_messages=unknown(_("Tri inconnu : « %(value)s ».")),
+        widget=forms.HiddenInput,
+    )
 
-    def __init__(self, data, *, scope):
+    def __init__(self, data, *, clients=()):
+        """`clients`: the organisations the client menu offers (Organisation.objects.processor_clients())."""
         super().__init__(data)
-        clients = list(client_organisations())
-        if scope.client and scope.client not in clients:
-            clients.append(scope.client)  # any organisation given in the URL stays shown as chosen
-        self.fields["client"].choices = [("", _("Tous les clients"))] + [(org.pk, org.name) for org in clients]
-        if scope.client:  # the URL may name the client rather than give its number
+        self.clients = list(clients)
+        self.fields["client"].widget.choices = CallableChoiceIterator(self.client_choices)
+
+    def client_choices(self):
+        clients = list(self.clients)
+        chosen = self.cleaned_data.get("client") if hasattr(self, "cleaned_data") else None
+        if chosen and chosen not in clients:
+            clients.append(chosen)  # any organisation given in the URL stays shown as chosen
+        return [("", _("Tous les clients"))] + [(org.pk, org.name) for org in clients]
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:200]
+
+    def clean_client(self):
+        client = self.cleaned_data["client"]
+        if client:  # the URL may name the client rather than give its number: show it selected
             self.data = self.data.copy()
-            self.data["client"] = str(scope.client.pk)
+            self.data["client"] = str(client.pk)
+        return client
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day and day > timezone.localdate():
+            raise ValidationError(
+                _("Date du registre : le %(date)s est dans le futur ; choisissez aujourd'hui ou une date passée."),
+                code="future",
+                params={"date": day.strftime("%d/%m/%Y")},
+            )
+        return day
+
+    @property
+    def scope(self):
+        """The scope of the values understood, with the French messages of those refused."""
+        self.is_valid()
+        understood = {name: self.cleaned_data[name] for name in self.fields if name in self.cleaned_data}
+        understood["as_of"] = understood.pop("date", None)
+        understood["sort"] = understood.get("sort") or "reference"
+        values = {name: value for name, value in understood.items() if value not in (None, "")}
+        errors = [str(message) for name in self.fields for message in self.errors.get(name, [])]
+        return RegisterScope(**values, errors=errors)
 
 
 def sort_links(scope):
@@ -85,11 +198,8 @@ def sort_links(scope):
     for column in SORTABLE_COLUMNS:
         active = column == current
         sort = f"-{column}" if active and not descending else column
-        params = {**scope.to_params(), "sort": sort}
-        if sort == "reference":
-            del params["sort"]
         links[column] = {
-            "url": "?" + urlencode(params),
+            "url": scope.url(sort=sort),
             "active": active,
             "descending": active and descending,
         }

@@ -1,8 +1,10 @@
 """Which fiches a page or an export covers: one scope object shared by both.
 
 The list page's query string (`?q=…&role=processor&client=3&date=2025-01-31`) and the
-`export_register` command's options build the same `RegisterScope`, so a filtered list
-can be bookmarked and exported as it is shown.
+`export_register` command's options build the same `RegisterScope` through one bound
+form (`filter_form.RegisterFilterForm(params).scope`), so a filtered list can be
+bookmarked and exported as it is shown. The scope filters, names itself (`describe()`,
+the exports' « Périmètre ») and builds its own URL (`url()`, `query_string()`).
 
 `scope.treatments()` returns fiches with every line prefetched, in a fixed number of
 queries. With `as_of` set, they are the fiches as they stood at the end of that day
@@ -12,8 +14,10 @@ caches hold the lines of that day, so templates and exports read them like live 
 
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,28 +43,7 @@ SORTS = {
     "controller": "controller__name",
     "-controller": "-controller__name",
 }
-YES_NO = {"yes": True, "no": False}
-TRUE_VALUES = ("1", "yes", "on", "true")
-FALSE_VALUES = ("", "0", "no", "off", "false")
 ALL_STATUSES = "all"
-
-
-class ScopeError(ValueError):
-    """A filter value the user gave cannot be understood (shown in French)."""
-
-
-def parse_iso_date(value, what):
-    """YYYY-MM-DD only: a date is never guessed (dd/mm against mm/dd)."""
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else _raise()
-    except ValueError:
-        raise ScopeError(
-            _("%(what)s : « %(value)s » n'est pas une date au format AAAA-MM-JJ.") % {"what": what, "value": value}
-        ) from None
-
-
-def _raise():
-    raise ValueError
 
 
 @dataclass
@@ -76,61 +59,6 @@ class RegisterScope:
     sort: str = "reference"
     errors: list = field(default_factory=list)
 
-    @classmethod
-    def from_params(cls, params):
-        """From a QueryDict or dict of strings; unknown values become errors, not guesses."""
-        scope = cls()
-        scope.q = params.get("q", "").strip()[:200]
-        scope.reference = params.get("reference", "").strip()
-        role = params.get("role", "")
-        if role:
-            if role in TreatmentRole.values:
-                scope.role = role
-            else:
-                scope.errors.append(_("Rôle inconnu : « %(value)s ».") % {"value": role})
-        status = params.get("status", "")
-        if status:
-            if status in TreatmentStatus.values or status == ALL_STATUSES:
-                scope.status = status
-            else:
-                scope.errors.append(_("Statut inconnu : « %(value)s ».") % {"value": status})
-        client = params.get("client", "")
-        if client:
-            # isdecimal() alone lets "²" and 5,000-digit strings through to int(), which raises.
-            is_id = client.isascii() and client.isdecimal() and len(client) <= 18
-            scope.client = Organisation.objects.filter(
-                Q(name__iexact=client) | Q(pk=int(client)) if is_id else Q(name__iexact=client)
-            ).first()
-            if scope.client is None:
-                scope.errors.append(_("Organisation inconnue : « %(value)s ».") % {"value": client})
-        sensitive = params.get("sensitive", "")
-        if sensitive in YES_NO:
-            scope.sensitive = YES_NO[sensitive]
-        elif sensitive:
-            scope.errors.append(_("Filtre « données sensibles » inconnu : « %(value)s ».") % {"value": sensitive})
-        overdue = params.get("overdue", "")
-        scope.overdue = overdue in TRUE_VALUES
-        if overdue not in TRUE_VALUES + FALSE_VALUES:
-            scope.errors.append(_("Filtre « revue en retard » inconnu : « %(value)s ».") % {"value": overdue})
-        as_of = params.get("date", "").strip()
-        if as_of:
-            try:
-                scope.as_of = parse_iso_date(as_of, _("Date du registre"))
-            except ScopeError as error:
-                scope.errors.append(str(error))
-            if scope.as_of and scope.as_of > timezone.localdate():
-                scope.errors.append(
-                    _("Date du registre : le %(date)s est dans le futur ; choisissez aujourd'hui ou une date passée.")
-                    % {"date": scope.as_of.strftime("%d/%m/%Y")}
-                )
-                scope.as_of = None
-        sort = params.get("sort", "")
-        if sort in SORTS:
-            scope.sort = sort
-        elif sort:
-            scope.errors.append(_("Tri inconnu : « %(value)s ».") % {"value": sort})
-        return scope
-
     def to_params(self):
         """The query string pairs that rebuild this scope (for links and exports)."""
         params = {
@@ -145,6 +73,18 @@ class RegisterScope:
             "sort": "" if self.sort == "reference" else self.sort,
         }
         return {key: value for key, value in params.items() if value}
+
+    def query_string(self, **changes):
+        """This scope's query string, with `changes` (e.g. sort="-name") applied."""
+        params = {**self.to_params(), **changes}
+        if params.get("sort") == "reference":
+            del params["sort"]
+        return urlencode({key: value for key, value in params.items() if value})
+
+    def url(self, **changes):
+        """The list page showing this scope (see query_string)."""
+        query_string = self.query_string(**changes)
+        return reverse("register:list") + (f"?{query_string}" if query_string else "")
 
     @property
     def as_of_moment(self):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import OrganisationKind, TreatmentRole
 from ..models import Organisation
+from ..queries import contacts_in_order
 from .documents import PDF_MIMETYPE, html_to_pdf
 
 TEMPLATE = "register/exports/pdf/register.html"
@@ -57,7 +58,7 @@ def document_context(scope, generated_by, extracted_at):
         "organisation": organisation,
         "organisation_name": organisation.name if organisation else _("Organisation"),
         "client": client,
-        "clients": processor_clients(treatments),
+        "clients": list(Organisation.objects.processor_clients(treatments).prefetch_related(contacts_in_order())),
         "processor_register": role == TreatmentRole.PROCESSOR,
         "title": _("Fiche du registre des activités de traitement") if single else document_title(role),
         "legal_basis_line": legal_basis_line(role),
@@ -79,12 +80,6 @@ def long_date(day):
 def own_organisation():
     """The organisation keeping the register (kind "self"), with its contacts."""
     return Organisation.objects.filter(kind=OrganisationKind.SELF).prefetch_related("contacts").first()
-
-
-def processor_clients(treatments):
-    """Controllers the organisation works for as a processor (art. 30(2)(a)), by name."""
-    clients = {t.controller.pk: t.controller for t in treatments if t.is_processor_fiche and t.controller}
-    return sorted(clients.values(), key=lambda organisation: organisation.name.lower())
 
 
 def document_title(role):

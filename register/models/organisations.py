@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from ..choices import (
     ContactRole,
     OrganisationKind,
+    TreatmentRole,
 )
 
 siren_validator = RegexValidator(r"^\d{9}$", _("Le SIREN compte exactement 9 chiffres."))
@@ -25,11 +26,27 @@ class Address(models.Model):
         abstract = True
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def processor_clients(self, fiches=None):
+        """The organisation's clients: controllers of its processor fiches (art. 30(2)(a)), by name.
+
+        Of the whole register by default, or of `fiches` (fiches already loaded, live or as
+        they stood on a past date), with no query per fiche.
+        """
+        if fiches is None:
+            clients = self.filter(controlled_treatments__role=TreatmentRole.PROCESSOR).distinct()
+        else:
+            clients = self.filter(pk__in={fiche.controller_id for fiche in fiches if fiche.is_processor_fiche})
+        return clients.order_by("name")
+
+
 class Organisation(Address):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=OrganisationKind, default=OrganisationKind.CLIENT)
     siren = models.CharField(_("SIREN"), max_length=9, blank=True, validators=[siren_validator])
     history = HistoricalRecords()
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -12,15 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import access, exports
+from ..filter_form import RegisterFilterForm
 from ..models import Treatment
-from ..scopes import RegisterScope
 
 
 @require_GET
 @login_required
 def export_register(request, export_format):
     access.require(access.can_export_register(request.user))
-    return _download(request, RegisterScope.from_params(request.GET), export_format)
+    return _download(request, RegisterFilterForm(request.GET).scope, export_format)
 
 
 @require_GET
@@ -30,7 +30,7 @@ def export_fiche(request, reference, export_format):
     get_object_or_404(Treatment, reference=reference)
     params = request.GET.copy()
     params["reference"] = reference
-    return _download(request, RegisterScope.from_params(params), export_format)
+    return _download(request, RegisterFilterForm(params).scope, export_format)
 
 
 def _download(request, scope, export_format):

@@ -1,7 +1,5 @@
 """Reading the register: the list of fiches and one fiche, live or as of a past date."""
 
-from urllib.parse import urlencode
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -12,8 +10,8 @@ from .. import access, compliance
 from ..filter_form import RegisterFilterForm, sort_links
 from ..history.asof import rebuild
 from ..history.fiches import FICHES
+from ..models import Organisation
 from ..queries import treatments_for_list, treatments_with_lines
-from ..scopes import RegisterScope
 
 PAGE_SIZE = 50
 
@@ -21,11 +19,14 @@ PAGE_SIZE = 50
 @login_required
 def treatment_list(request):
     access.require(access.can_view_register(request.user))
-    scope = RegisterScope.from_params(request.GET)
-    query_string = urlencode(scope.to_params())
+    clients = list(Organisation.objects.processor_clients())  # the client filter and the export menu
+    form = RegisterFilterForm(request.GET, clients=clients)
+    scope = form.scope
+    query_string = scope.query_string()
     context = {
         "scope": scope,
-        "form": RegisterFilterForm(request.GET, scope=scope),
+        "form": form,
+        "clients": clients,
         "query_string": query_string,
         "has_filters": bool(query_string),
         "page": None,
@@ -53,7 +54,7 @@ def treatment_list(request):
 @login_required
 def treatment_detail(request, reference):
     # Of the register's query string only the date applies to one fiche; it is parsed the same way.
-    dated = RegisterScope.from_params({"date": request.GET.get("date", "")})
+    dated = RegisterFilterForm({"date": request.GET.get("date", "")}).scope
     as_of = dated.as_of
     try:
         treatment = access.get_treatment_for_user(request, reference, queryset=treatments_with_lines(), as_of=as_of)

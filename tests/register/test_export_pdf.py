@@ -16,6 +16,7 @@ from register.exports import build
 from register.exports.documents import html_to_pdf
 from register.exports.fetcher import RefusedURL, StaticFilesFetcher
 from register.exports.pdf import build_register_pdf, render_register_html
+from register.filter_form import RegisterFilterForm
 from register.models import LINE_MODELS, Contact, Treatment
 from register.scopes import RegisterScope
 from tests.conftest import make_organisation, make_treatment
@@ -111,7 +112,7 @@ def test_cover_names_organisation_dpo_date_and_who_generated_it(register):
 
 
 def test_processor_register_for_one_client_names_the_client_and_its_dpo_and_only_its_fiches(register, osiris):
-    scope = RegisterScope.from_params({"role": "processor", "client": "Osiris"})
+    scope = RegisterFilterForm({"role": "processor", "client": "Osiris"}).scope
     filename, _mimetype, content = build_register_pdf(scope)
     assert filename.startswith("registre-centrecall-sous-traitant-osiris-")
     pages = pdf_pages(content)
@@ -146,7 +147,7 @@ def test_one_fiche_extract_has_the_fiche_and_no_contents(register):
 
 
 def test_filtered_list_extract_keeps_only_matching_fiches(register):
-    scope = RegisterScope.from_params({"q": "prospection"})
+    scope = RegisterFilterForm({"q": "prospection"}).scope
     filename, _mimetype, content = build_register_pdf(scope)
     assert "-selection-" in filename
     text = pdf_text(content)
@@ -188,7 +189,7 @@ def test_sensitive_data_shows_its_art_9_exception(centrecall):
 
 
 def test_empty_scope_gives_a_pdf_that_says_so(centrecall):
-    text = pdf_text(build_register_pdf(RegisterScope.from_params({"q": "introuvable"}))[2])
+    text = pdf_text(build_register_pdf(RegisterFilterForm({"q": "introuvable"}).scope)[2])
     assert "Aucune fiche ne correspond à ce périmètre." in text
 
 
@@ -272,7 +273,7 @@ def test_client_and_past_date_extracts_run_a_fixed_number_of_queries(centrecall,
         for number in range(count):
             make_treatment(controller=osiris if number % 2 else centrecall, role=TreatmentRole.PROCESSOR)
         with CaptureQueriesContext(connection) as queries:
-            render_register_html(RegisterScope.from_params(params))
+            render_register_html(RegisterFilterForm(params).scope)
         return len(queries)
 
     assert queries_for(3) == queries_for(30)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from register.choices import TreatmentRole
 from register.context_processors import roles
+from register.models import Organisation
 from tests.conftest import make_organisation, make_treatment, make_user
 from tests.pdfs import pdf_text
 
@@ -116,7 +117,8 @@ def test_fiche_page_offers_pdf_and_ods_downloads(manager_client, fiches):
 def render_list_actions(user, query_string=""):
     request = RequestFactory().get("/registre/")
     request.user = user
-    return render_to_string("register/_list_actions.html", {"query_string": query_string, **roles(request)}, request)
+    context = {"query_string": query_string, "clients": Organisation.objects.processor_clients(), **roles(request)}
+    return render_to_string("register/_list_actions.html", context, request)
 
 
 def test_list_actions_export_the_list_filters_and_offer_each_register(manager_user, fiches):

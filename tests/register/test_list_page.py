@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from register.choices import TreatmentRole, TreatmentStatus
+from register.filter_form import RegisterFilterForm
 from register.models import DataCategory, DataCategoryLine, SubPurpose, Treatment
 from register.scopes import RegisterScope
 from register.views.fiches import PAGE_SIZE
@@ -158,6 +159,8 @@ def test_the_form_shows_the_filters_in_force(manager_client):
     [
         ({"date": "31/01/2025"}, "« 31/01/2025 » n&#x27;est pas une date au format AAAA-MM-JJ"),
         ({"date": "2025-02-30"}, "« 2025-02-30 » n&#x27;est pas une date au format AAAA-MM-JJ"),
+        ({"date": "20250131"}, "« 20250131 » n&#x27;est pas une date au format AAAA-MM-JJ"),
+        ({"date": "2025-W05-1"}, "« 2025-W05-1 » n&#x27;est pas une date au format AAAA-MM-JJ"),
         ({"role": "boss"}, "Rôle inconnu : « boss »"),
         ({"status": "lost"}, "Statut inconnu : « lost »"),
         ({"client": "Nobody"}, "Organisation inconnue : « Nobody »"),
@@ -176,6 +179,29 @@ def test_filter_values_that_cannot_be_understood_are_refused_in_french(manager_c
     assert "Le filtre demandé ne peut pas être appliqué" in html
     assert message in html
     assert "Paie" not in html  # no list guessed from a filter half understood
+
+
+def described_by_targets(html):
+    """Each id an aria-describedby of the page names, with whether the page has that element."""
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    named = [name for value in re.findall(r'aria-describedby="([^"]*)"', html) for name in value.split()]
+    return {name: name in ids for name in named}
+
+
+def test_the_date_field_is_described_by_its_help_text(manager_client):
+    html = manager_client.get(LIST).content.decode()
+    assert described_by_targets(html) == {"id_date_helptext": True}
+    assert re.search(r'<span id="id_date_helptext">Le registre tel qu&#x27;il était ce jour-là.</span>', html)
+
+
+def test_a_refused_filter_is_named_next_to_its_field(manager_client):
+    response = manager_client.get(LIST, {"date": "31/01/2025", "role": "boss", "overdue": "perhaps"})
+    html = response.content.decode()
+    targets = described_by_targets(html)
+    assert set(targets) == {"id_date_helptext", "id_date_error", "id_role_error", "id_overdue_error"}
+    assert all(targets.values())
+    assert re.search(r'<select name="role"[^>]*aria-invalid="true"', html)
+    assert re.search(r'id="id_role_error"[^>]*>Rôle inconnu : « boss ».<', html)
 
 
 def test_a_future_date_is_refused(manager_client):
@@ -198,8 +224,8 @@ def test_sorting_by_a_column_and_back(manager_client):
 def test_sort_links_keep_the_filters_and_reverse_the_active_column(manager_client):
     make_treatment(lines=False)
     html = manager_client.get(LIST, {"role": "controller", "sort": "name"}).content.decode()
-    assert 'href="?role=controller&amp;sort=-name"' in html  # name is active: the link reverses it
-    assert 'href="?role=controller&amp;sort=updated"' in html
+    assert 'href="/registre/?role=controller&amp;sort=-name"' in html  # name is active: the link reverses it
+    assert 'href="/registre/?role=controller&amp;sort=updated"' in html
     assert 'aria-sort="ascending"' in html
 
 
@@ -245,7 +271,7 @@ def test_scope_round_trips_through_its_query_string():
     osiris = make_organisation("Osiris")
     params = {"q": "étude", "role": "processor", "status": "all", "client": str(osiris.pk), "sensitive": "no"}
     params |= {"overdue": "1", "date": "2024-06-30", "sort": "-updated"}
-    scope = RegisterScope.from_params(params)
+    scope = RegisterFilterForm(params).scope
     assert scope.errors == []
     assert scope.to_params() == params
     assert scope.as_of == date(2024, 6, 30)
@@ -257,8 +283,8 @@ def test_scope_round_trips_through_its_query_string():
 @pytest.mark.parametrize("fiches", [5, 200])
 def test_list_page_runs_the_same_queries_for_5_or_200_fiches(manager_client, django_assert_num_queries, fiches):
     bulk_fiches(fiches)
-    # session, user, 2 × permissions, client organisations (filter form and export menu), count, rows
-    with django_assert_num_queries(8):
+    # session, user, 2 × permissions, client organisations (one query for the filter form and export menu), count, rows
+    with django_assert_num_queries(7):
         response = manager_client.get(LIST, {"q": "Fiche", "sort": "-controller"})
     assert len(rows(response)) == min(fiches, PAGE_SIZE)
 
@@ -267,7 +293,7 @@ def test_list_page_runs_the_same_queries_for_5_or_200_fiches(manager_client, dja
 def test_list_as_of_a_date_runs_the_same_queries_for_5_or_200_fiches(manager_client, django_assert_num_queries, fiches):
     bulk_fiches(fiches)
     assert CREATED.date() < date(2024, 6, 30)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(22):
         response = manager_client.get(LIST, {"date": "2024-06-30"})
     assert len(rows(response)) == min(fiches, PAGE_SIZE)
 
@@ -284,6 +310,23 @@ def test_second_page_of_a_past_register_shows_its_own_fiches_with_their_lines(ma
 
     # Every bulk fiche holds a sensitive line: without its lines loaded, a row would say "Non".
     assert ">Oui<" in row_of(f"B-{PAGE_SIZE:04d}") and ">Oui<" in row_of(f"B-{PAGE_SIZE + 1:04d}")
+
+
+def test_a_client_named_in_the_url_stays_chosen_even_without_processor_fiches(manager_client):
+    make_treatment(controller=make_organisation("Osiris"), role=TreatmentRole.PROCESSOR, lines=False)
+    verdier = make_organisation("Verdier")
+    html = manager_client.get(LIST, {"client": "verdier"}).content.decode()
+    select = re.search(r'<select name="client".*?</select>', html, re.S).group(0)
+    assert f'<option value="{verdier.pk}" selected>Verdier</option>' in select
+    assert "Osiris" in select
+
+
+def test_scope_builds_the_url_of_its_list():
+    osiris = make_organisation("Osiris")
+    scope = RegisterFilterForm({"role": "processor", "client": "Osiris", "sort": "name"}).scope
+    assert scope.url() == f"/registre/?role=processor&client={osiris.pk}&sort=name"
+    assert scope.url(sort="reference") == f"/registre/?role=processor&client={osiris.pk}"
+    assert RegisterScope().url() == "/registre/"
 
 
 def test_scope_sentence_elides_before_a_vowel():

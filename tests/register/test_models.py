@@ -2,8 +2,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from register.models import Country, DataCategory, DataCategoryLine, Transfer, TransferSafeguard, Treatment, add_months
-from tests.conftest import make_treatment
+from register.choices import TreatmentRole
+from register.models import (
+    Country,
+    DataCategory,
+    DataCategoryLine,
+    Organisation,
+    Transfer,
+    TransferSafeguard,
+    Treatment,
+    add_months,
+)
+from tests.conftest import make_organisation, make_treatment
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +172,15 @@ def test_retention_sentence_reads_in_english_with_a_singular_unit():
     with translation.override("en"):
         assert line.retention_text == "1 month from data collection"
     assert line.retention_text == "1 mois à compter de la collecte"
+
+
+def test_processor_clients_are_the_controllers_of_processor_fiches():
+    osiris, verdier, artemis = make_organisation("Osiris"), make_organisation("Verdier"), make_organisation("Artemis")
+    own = make_organisation("CentreCall")
+    make_treatment(controller=verdier, role=TreatmentRole.PROCESSOR, lines=False)
+    study = make_treatment(controller=osiris, role=TreatmentRole.PROCESSOR, lines=False)
+    make_treatment(controller=osiris, role=TreatmentRole.PROCESSOR, lines=False)
+    make_treatment(controller=artemis, role=TreatmentRole.JOINT_CONTROLLER, lines=False)
+    payroll = make_treatment(controller=own, role=TreatmentRole.CONTROLLER, lines=False)
+    assert list(Organisation.objects.processor_clients()) == [osiris, verdier]
+    assert list(Organisation.objects.processor_clients([study, payroll])) == [osiris]

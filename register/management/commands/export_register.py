@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from register import exports
 from register.choices import TreatmentRole
+from register.filter_form import RegisterFilterForm
 from register.models import Treatment
-from register.scopes import ALL_STATUSES, RegisterScope
+from register.scopes import ALL_STATUSES
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         if export_format not in exports.FORMATS:
             raise CommandError(f"Format inconnu : « {export_format} ». Formats possibles : pdf, ods.")
         params = {key: options[key] for key in ("role", "client", "reference", "date", "status")}
-        scope = RegisterScope.from_params(params)
+        scope = RegisterFilterForm(params).scope
         if scope.errors:
             hint = "" if scope.role or not options["role"] else f" Rôles possibles : {', '.join(TreatmentRole.values)}."
             raise CommandError(" ".join(scope.errors) + hint)

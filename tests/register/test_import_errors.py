@@ -120,6 +120,21 @@ def test_xml_entities_are_refused(dpo_client, existing):
     assert_refused(dpo_client, data, "déclare une DTD ou des entités XML")
 
 
+def test_entities_declared_in_utf_16_xml_are_refused(dpo_client, existing):
+    """A byte scan for "<!DOCTYPE" misses UTF-16: the parser itself must refuse the DTD."""
+    workbook, sheet = workbook_with_fiche()
+    sheet.fill("Finalité principale", "PLACEHOLDER")
+    archive = zipfile.ZipFile(io.BytesIO(workbook.to_bytes()))
+    entries = {name: archive.read(name) for name in archive.namelist()}
+    declaration, body = entries["content.xml"].decode().split("?>", 1)
+    dtd = '<!DOCTYPE office:document-content [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    xml = '<?xml version="1.0" encoding="UTF-16"?>' + dtd + body.replace("PLACEHOLDER", "&b;" * 100)
+    encoded = xml.encode("utf-16")
+    assert b"<!DOCTYPE" not in encoded and b"<!ENTITY" not in encoded
+    entries["content.xml"] = encoded
+    assert_refused(dpo_client, zip_bytes(entries), "déclare une DTD ou des entités XML")
+
+
 def test_malformed_xml_is_refused(dpo_client, existing):
     data = zip_bytes({"mimetype": MIMETYPE, "content.xml": b"<office:document-content><table:table"})
     assert_refused(dpo_client, data, "Le contenu du classeur est illisible")

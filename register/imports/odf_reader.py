@@ -22,7 +22,6 @@ from xml.etree import ElementTree
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 

@@ -1,9 +1,9 @@
-"""From a read register to a plan of what the import creates or updates, then its writing.
+"""From a read register to a plan of what the import creates or updates.
 
 `plan_import()` reads the file, matches fiches by reference (an existing reference is
 updated, a new one created), organisations by name, and validates every object with the
 model's own rules, collecting all errors with their cell. Nothing is written: the plan
-is what the preview shows. `apply_plan()` writes it in one transaction — all or nothing.
+is what the preview shows, and `apply.apply_plan()` writes it.
 
 What the CNIL template lacks (role, legal basis, controller) comes from the file's
 added rows or from defaults the DPO chose on the import form; without either it is an

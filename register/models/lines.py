@@ -27,6 +27,7 @@ from .catalogs import (
     TransferSafeguard,
 )
 from .organisations import Organisation
+from .text import FreeTextField
 from .treatments import Treatment, french_contractions
 
 
@@ -56,7 +57,7 @@ class SubPurpose(TreatmentLine):
 class DataCategoryLine(TreatmentLine):
     treatment = models.ForeignKey(Treatment, models.CASCADE, related_name="data_lines", verbose_name=_("traitement"))
     category = models.ForeignKey(DataCategory, models.PROTECT, verbose_name=_("catégorie"))
-    description = models.TextField(_("description des données"))
+    description = FreeTextField(_("description des données"))
     retention_value = models.PositiveIntegerField(
         _("durée de conservation"),
         null=True,
@@ -225,7 +226,7 @@ class SecurityMeasure(TreatmentLine):
         Treatment, models.CASCADE, related_name="security_measures", verbose_name=_("traitement")
     )
     category = models.ForeignKey(SecurityMeasureCategory, models.PROTECT, verbose_name=_("catégorie"))
-    description = models.TextField(_("description"))
+    description = FreeTextField(_("description"))
     history = HistoricalRecords()
 
     class Meta(TreatmentLine.Meta):

@@ -10,6 +10,7 @@ from ..choices import (
     OrganisationKind,
     TreatmentRole,
 )
+from .text import FreeTextField
 
 siren_validator = RegexValidator(r"^\d{9}$", _("Le SIREN compte exactement 9 chiffres."))
 
@@ -98,7 +99,7 @@ class Department(models.Model):
     )
     name = models.CharField(_("nom"), max_length=200)
     head = models.CharField(_("responsable"), max_length=200, blank=True)
-    mission = models.TextField(_("mission"), blank=True)
+    mission = FreeTextField(_("mission"), blank=True)
 
     class Meta:
         ordering = ["name"]

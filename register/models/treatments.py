@@ -17,6 +17,7 @@ from ..choices import (
     TreatmentStatus,
 )
 from .organisations import Organisation
+from .text import FreeTextField
 
 REFERENCE_PREFIX = "T-"
 # Path segments of /registre/ that are pages, not fiches: no fiche may take them as reference.
@@ -93,9 +94,9 @@ class Treatment(models.Model):
         Organisation, blank=True, related_name="processed_treatments", verbose_name=_("sous-traitants")
     )
     software = models.CharField(_("logiciel ou application"), max_length=255, blank=True)
-    main_purpose = models.TextField(_("finalité principale"))
+    main_purpose = FreeTextField(_("finalité principale"))
     legal_basis = models.CharField(_("base légale (art. 6(1))"), max_length=30, choices=LegalBasis)
-    legal_basis_detail = models.TextField(
+    legal_basis_detail = FreeTextField(
         _("justification de la base légale"),
         blank=True,
         help_text=_("L'intérêt légitime poursuivi, le contrat, l'obligation légale…"),
@@ -109,7 +110,7 @@ class Treatment(models.Model):
     updated_at = models.DateTimeField(_("dernière mise à jour"), auto_now=True)
     last_reviewed_at = models.DateTimeField(_("dernière revue"), null=True, blank=True, editable=False)
     next_review_date = models.DateField(_("prochaine revue"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = FreeTextField(_("notes"), blank=True)
     # Optimistic locking: a save must present the version it was edited from.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[joint_controllers, processors])

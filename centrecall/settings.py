@@ -137,11 +137,7 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 # slightly above so that the user gets the import's French message, not a 400.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
-FILE_UPLOAD_HANDLERS = [
-    "register.imports.upload.SizeCapUploadHandler",  # drops a file past 10 MB as it arrives
-    "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
-]
+# The import view drops a larger file as it arrives (register.uploads.upload_size_cap).
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

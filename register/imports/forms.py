@@ -45,19 +45,13 @@ class ImportForm(forms.Form):
             controller=data.get("default_controller"),
         )
 
-    @staticmethod
-    def defaults_to_session(defaults):
-        return {
-            "role": defaults.role,
-            "legal_basis": defaults.legal_basis,
-            "controller": defaults.controller.pk if defaults.controller else None,
-        }
-
-    @staticmethod
-    def defaults_from_session(stored):
-        controller = (
-            Organisation.objects.filter(pk=stored.get("controller")).first() if stored.get("controller") else None
-        )
-        return ImportDefaults(
-            role=stored.get("role", ""), legal_basis=stored.get("legal_basis", ""), controller=controller
+    @classmethod
+    def showing(cls, defaults):
+        """An unbound form showing the defaults of a pending import (to upload a corrected file)."""
+        return cls(
+            initial={
+                "default_role": defaults.role,
+                "default_legal_basis": defaults.legal_basis,
+                "default_controller": defaults.controller,
+            }
         )

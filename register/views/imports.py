@@ -1,7 +1,7 @@
 """Bringing a register in from an ODS file: upload, preview, confirm (DPO only).
 
 Nothing is written before the DPO confirms the preview; the confirmation re-reads the
-kept file and writes everything in one transaction, or nothing.
+kept file (`PendingImport`) and writes everything in one transaction, or nothing.
 """
 
 from django.contrib import messages
@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import access
-from ..imports import pending
 from ..imports.apply import apply_plan
 from ..imports.forms import ImportForm
-from ..imports.odf_reader import OdsError
+from ..imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
+from ..imports.pending import PendingImport
 from ..imports.plan import plan_import
+from ..uploads import upload_size_cap
 
 
 def _render(request, form, plan=None, *, status=200, notice="", error=""):
@@ -29,12 +30,13 @@ def _render(request, form, plan=None, *, status=200, notice="", error=""):
 
 
 @login_required
+@upload_size_cap(MAX_UPLOAD_BYTES)
 def import_register(request):
     access.require(access.can_import_register(request.user))
     if request.method != "POST":
         return _render(request, ImportForm())
-    form = ImportForm(request.POST, request.FILES)
-    if getattr(request, "upload_too_large", False):
+    form = ImportForm(request.POST, request.FILES)  # reading the body sets request.upload_too_large
+    if request.upload_too_large:
         form = ImportForm(request.POST)
         form.is_valid()
         form.errors.clear()
@@ -43,7 +45,7 @@ def import_register(request):
     if not form.is_valid():
         return _render(request, form, status=400)
     upload = form.cleaned_data["file"]
-    data = upload.read()  # at most 10 MB: SizeCapUploadHandler drops larger files as they arrive
+    data = upload.read()  # at most 10 MB: the upload size cap drops larger files as they arrive
     defaults = form.defaults()
     try:
         plan = plan_import(data, defaults)
@@ -52,15 +54,7 @@ def import_register(request):
         return _render(request, form, status=400)
     if not plan.is_valid:
         return _render(request, form, plan, status=400)
-    _forget(request)
-    token, sha256 = pending.store(data)
-    request.session[pending.SESSION_KEY] = {
-        "token": token,
-        "sha256": sha256,
-        "filename": upload.name[:200],
-        "defaults": ImportForm.defaults_to_session(defaults),
-        "signature": plan.signature(),
-    }
+    PendingImport.store(request.session, data, upload.name, defaults, plan.signature())
     return _render(request, form, plan)
 
 
@@ -68,45 +62,38 @@ def import_register(request):
 @require_POST
 def import_confirm(request):
     access.require(access.can_import_register(request.user))
-    kept = request.session.get(pending.SESSION_KEY)
-    data = pending.load(kept.get("token"), kept.get("sha256")) if isinstance(kept, dict) else None
-    if data is None:
-        _forget(request)
+    pending = PendingImport.load(request.session)
+    if pending is None:
+        PendingImport.forget(request.session)
         expired = _("Aucun import en attente de confirmation (ou il a expiré) : déposez le fichier à nouveau.")
         return _render(request, ImportForm(), status=400, error=expired)
-    form = ImportForm(initial={"default_" + name: value for name, value in kept["defaults"].items()})
+    form = ImportForm.showing(pending.defaults)
     try:
-        plan = plan_import(data, ImportForm.defaults_from_session(kept["defaults"]))
+        plan = plan_import(pending.data, pending.defaults)
     except OdsError as error:
-        _forget(request)
+        PendingImport.forget(request.session)
         return _render(request, form, status=400, error=str(error))
     if not plan.is_valid:
-        _forget(request)
+        PendingImport.forget(request.session)
         return _render(request, form, plan, status=400)
-    if plan.signature() != kept["signature"]:
-        kept["signature"] = plan.signature()
-        request.session[pending.SESSION_KEY] = kept
+    if plan.signature() != pending.signature:
+        pending.signature = plan.signature()
+        pending.save(request.session)
         notice = _("Le registre a changé depuis l'aperçu : vérifiez ce nouvel aperçu, puis confirmez à nouveau.")
         return _render(request, form, plan, status=409, notice=notice)
-    if not pending.claim(kept["token"]):
+    if not pending.claim():
         already = _("Cet import est déjà en cours de confirmation ou a déjà été confirmé.")
         return _render(request, ImportForm(), status=409, error=already)
     try:
         created, updated = apply_plan(plan)
     except DatabaseError:
-        pending.release(kept["token"])
+        pending.release()
         failed = _("L'enregistrement a échoué ; rien n'a été importé. Réessayez ou contactez l'administrateur.")
         return _render(request, form, plan, status=400, error=failed)
-    _forget(request)
+    PendingImport.forget(request.session)
     messages.success(
         request,
         _("Import de « %(file)s » terminé : %(created)s fiche(s) créée(s), %(updated)s mise(s) à jour.")
-        % {"file": kept["filename"], "created": created, "updated": updated},
+        % {"file": pending.filename, "created": created, "updated": updated},
     )
     return redirect("register:list")
-
-
-def _forget(request):
-    kept = request.session.pop(pending.SESSION_KEY, None)
-    if isinstance(kept, dict):
-        pending.discard(kept.get("token"))

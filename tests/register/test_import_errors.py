@@ -279,14 +279,12 @@ def test_a_file_of_too_many_xml_elements_is_refused(dpo_client, existing, monkey
     assert_refused(dpo_client, data, "Le classeur contient plus de 500 éléments : fichier refusé.")
 
 
-def test_elements_outside_rows_are_dropped_while_reading():
+def test_elements_outside_rows_are_dropped_while_reading(monkeypatch):
     """Memory holds one row at a time: a sheet's columns and styles are not kept."""
-    from xml.etree import ElementTree
-
     from register.imports import odf_reader
 
     kept = []
-    original = ElementTree.iterparse
+    original = odf_reader.iterparse
 
     def spying_iterparse(*args, **kwargs):
         for event, element in original(*args, **kwargs):
@@ -298,9 +296,6 @@ def test_elements_outside_rows_are_dropped_while_reading():
     data = workbook.to_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         content = archive.read("content.xml")
-    original_iterparse, ElementTree.iterparse = ElementTree.iterparse, spying_iterparse
-    try:
-        sheets = odf_reader._parse(io.BytesIO(content))
-    finally:
-        ElementTree.iterparse = original_iterparse
+    monkeypatch.setattr(odf_reader, "iterparse", spying_iterparse)
+    sheets = odf_reader._parse(io.BytesIO(content))
     assert sheets and kept and max(kept) == 0  # every child of every table was dropped once read

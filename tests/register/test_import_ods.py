@@ -13,6 +13,7 @@ from register.choices import ContactRole, LegalBasis, RetentionStart, TreatmentR
 from register.demo import load_demo
 from register.exports.ods import build_register_ods
 from register.imports.apply import apply_plan
+from register.imports.pending import PendingImport
 from register.imports.plan import ImportDefaults, plan_import
 from register.models import Contact, DataCategoryLine, Organisation, Treatment
 from register.scopes import RegisterScope
@@ -301,13 +302,11 @@ def test_a_fiche_whose_name_says_exemple_is_not_mistaken_for_the_cnil_example():
 
 
 def test_a_second_confirmation_sent_at_once_applies_nothing_more(dpo_client):
-    from register.imports import pending
-
     data = hand_filled(legal_basis="Contrat").to_bytes()
     dpo_client.post(URL, upload(data, default_role=TreatmentRole.CONTROLLER))
-    token = dpo_client.session[pending.SESSION_KEY]["token"]
-    assert pending.claim(token)  # the first click's request holds the file…
-    assert not pending.claim(token)  # …so a second one cannot take it
+    kept = PendingImport.load(dpo_client.session)
+    assert kept.claim()  # the first click's request holds the file…
+    assert not kept.claim()  # …so a second one cannot take it
     response = dpo_client.post(CONFIRM)
     assert response.status_code == 400
     assert "Aucun import en attente" in text(response)

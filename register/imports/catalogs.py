@@ -6,6 +6,8 @@ are read once per import (a handful of queries), whatever the number of fiches.
 """
 
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from ..choices import Art9Exception, DataSource, DpiaStatus, LegalBasis, RetentionEnd, TreatmentRole, TreatmentStatus
 from ..cnil import lists, matching
@@ -18,6 +20,7 @@ from ..models import (
     TransferSafeguard,
 )
 
+NEAR_MATCH = gettext_noop("« %(text)s » lu comme « %(label)s », la valeur la plus proche de la liste : vérifiez.")
 # Common ways of writing a choice, beside its label and code.
 CHOICE_ALIASES = {
     LegalBasis.CONSENT: ["Consentement", "6(1)(a)", "art. 6(1)(a)", "6.1.a"],
@@ -51,7 +54,7 @@ def _choice_table(choices):
             if choices is Art9Exception:
                 texts += [f"9(2)({value})", f"art. 9(2)({value})", str(label).split(") ", 1)[-1]]
             entries.append((value, texts))
-    return matching.lookup_table(entries)
+    return matching.ListLookup(entries)
 
 
 def _catalog_table(rows, labels, aliases=None):
@@ -62,7 +65,7 @@ def _catalog_table(rows, labels, aliases=None):
             texts += matching.label_variants(labels[row.code])
         texts += (aliases or {}).get(row.code, [])
         entries.append((row, texts))
-    return matching.lookup_table(entries)
+    return matching.ListLookup(entries)
 
 
 class Catalogs:
@@ -79,7 +82,7 @@ class Catalogs:
             TransferSafeguard.objects.all(), lists.SAFEGUARD_LABELS, lists.SAFEGUARD_ALIASES
         )
         countries = list(Country.objects.all())
-        self.countries = matching.lookup_table(
+        self.countries = matching.ListLookup(
             (
                 country,
                 [country.code, *matching.label_variants(country.name), *lists.COUNTRY_ALIASES.get(country.code, [])],
@@ -88,8 +91,16 @@ class Catalogs:
         )
         self.choices = {name: _choice_table(choices) for name, choices in CHOICES.items()}
 
-    def choice(self, name, text):
-        return self.choices[name].get(matching.key(text))
+    def choice(self, name, text, where, register):
+        return self.find(self.choices[name], text, where, register)
+
+    @staticmethod
+    def find(table, text, where, register):
+        """The list value `text` names, exactly or nearly (with a warning at `where`), or None."""
+        value, near = table.find(text)
+        if near is not None:
+            register.warn(where, _(NEAR_MATCH) % {"text": text, "label": near})
+        return value
 
     @staticmethod
     def expected(name, limit=12):

@@ -8,8 +8,10 @@ traitement) : … ».
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .dates import is_typed_as_text, parse_cell_date
 from .odf_reader import column_letter
 
 
@@ -117,14 +119,31 @@ class FicheDraft:
 
 @dataclass
 class RegisterDraft:
+    day_first: bool = False  # the workbook declares the French date convention
     organisation: Party | None = None
     contacts: dict = field(default_factory=dict)  # ContactRole -> Party
     fiches: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    dates_read: list = field(default_factory=list)  # Issue per date typed as text: how it was read
+
+    def read_date(self, cell, where):
+        """The date of a cell (None when empty; DateError when it is none); a date typed
+        as text is written out for the preview (« 05/06/2020 » → 5 juin 2020)."""
+        value = parse_cell_date(cell, day_first=self.day_first)
+        if value is not None and is_typed_as_text(cell):
+            self.dates_read.append(
+                Issue(where, _("« %(text)s » lu comme le %(date)s.") % {"text": cell.text, "date": long_date(value)})
+            )
+        return value
 
     def error(self, where, message):
         self.errors.append(Issue(where, str(message)))
 
     def warn(self, where, message):
         self.warnings.append(Issue(where, str(message)))
+
+
+def long_date(value):
+    """« 5 juin 2020 »: the day, the month in words and the year, which no reader can swap."""
+    return date_format(value, "j F Y")

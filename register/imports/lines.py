@@ -52,7 +52,7 @@ def read_data_row(reader, row, cells, label):
     extras = {name: text(column) for name, column in DATA_EXTRAS}
     if not (description or retention_text or remark or any(extras.values())):
         return
-    category = catalogs.data_categories.get(matching.key(label))
+    category = catalogs.find(catalogs.data_categories, label, where(column=reader.label_column), register)
     if category is None:
         register.error(
             where(column=reader.label_column),
@@ -85,7 +85,7 @@ def read_data_row(reader, row, cells, label):
             )
     for name, choice in DATA_EXTRAS:
         if extras[name]:
-            value = catalogs.choice(choice, extras[name])
+            value = catalogs.choice(choice, extras[name], where(choice), register)
             if value is None:
                 register.error(where(choice), _unknown(extras[name], catalogs.expected(choice)))
             else:
@@ -114,7 +114,7 @@ def read_line_row(reader, row, cells, label):
     }
     table, labels, lines = tables[section]
     category_text, detail = text("category"), text("detail")
-    category = table.get(matching.key(category_text))
+    category = catalogs.find(table, category_text, where("category"), register) if category_text else None
     if not category_text:
         register.error(
             where("category"),
@@ -139,7 +139,7 @@ def _read_transfer(reader, catalogs, register, text, where):
     fields = {"recipient": recipient, "document_reference": text("document")}
     if not recipient:
         register.error(where("recipient"), _("le destinataire du transfert est manquant."))
-    country = catalogs.countries.get(matching.key(country_text))
+    country = catalogs.find(catalogs.countries, country_text, where("country"), register)
     if country is None:
         register.error(
             where("country"),
@@ -148,7 +148,7 @@ def _read_transfer(reader, catalogs, register, text, where):
             if country_text
             else _("le pays du transfert est manquant."),
         )
-    safeguard = catalogs.safeguards.get(matching.key(safeguard_text))
+    safeguard = catalogs.find(catalogs.safeguards, safeguard_text, where("safeguard"), register)
     if safeguard is None:
         if matching.key(safeguard_text) in {matching.key(void) for void in lists.VOID_SAFEGUARDS}:
             message = _(

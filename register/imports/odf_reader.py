@@ -52,6 +52,10 @@ VALUE_TYPE, DATE_VALUE, VALUE = f"{{{_OFFICE}}}value-type", f"{{{_OFFICE}}}date-
 ANNOTATION = f"{{{_OFFICE}}}annotation"
 PARAGRAPH, HEADING = f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"
 SPACE, TAB, LINE_BREAK, NOTE = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break", f"{{{_TEXT}}}note"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+STYLES, DEFAULT_STYLE = f"{{{_OFFICE}}}styles", f"{{{_STYLE}}}default-style"
+STYLE_FAMILY, TEXT_PROPERTIES, LANGUAGE = f"{{{_STYLE}}}family", f"{{{_STYLE}}}text-properties", f"{{{_FO}}}language"
 _WHITESPACE = re.compile(r"[ \t\r\n]+")
 
 
@@ -111,12 +115,19 @@ ZIP_ERRORS = (
 )
 
 
+@dataclass
+class Workbook:
+    sheets: list
+    language: str = ""  # of the default cell style, "fr" for the CNIL template; "" when undeclared
+
+
 def read_workbook(data):
-    """The sheets of an .ods file, in order, or OdsError."""
+    """The sheets of an .ods file, in order, and its declared language; or OdsError."""
     archive = _open_archive(data)
     try:
         with archive.open("content.xml") as stream:
-            return _parse(_GuardedStream(stream))
+            sheets = _parse(_GuardedStream(stream))
+        return Workbook(sheets, _default_language(archive))
     except ElementTree.ParseError as error:
         raise OdsError(
             _("Le contenu du classeur est illisible (XML invalide, ligne %(line)s) : le fichier est endommagé.")
@@ -191,6 +202,25 @@ class _GuardedStream:
         if self.total > MAX_UNCOMPRESSED_BYTES:
             raise OdsError(_(TOO_LARGE) % {"limit": MAX_UNCOMPRESSED_BYTES // 1024 // 1024})
         return chunk
+
+
+def _default_language(archive):
+    """The language of the workbook's default cell style (styles.xml), which says how the
+    person who filled it writes dates; "" when the file does not declare one."""
+    if "styles.xml" not in archive.namelist():
+        return ""
+    with archive.open("styles.xml") as stream:
+        in_default = False
+        for event, element in iterparse(_GuardedStream(stream), events=("start", "end"), forbid_dtd=True):
+            if element.tag == DEFAULT_STYLE:
+                in_default = event == "start" and element.get(STYLE_FAMILY) == "table-cell"
+            elif in_default and event == "start" and element.tag == TEXT_PROPERTIES:
+                return (element.get(LANGUAGE) or "").lower()
+            elif event == "end" and element.tag == STYLES:
+                break  # the default styles come first: no need to read the rest
+            if event == "end":
+                element.clear()  # attributes are read on "start": keep nothing
+    return ""
 
 
 def _repeat(element, attribute):

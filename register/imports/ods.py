@@ -16,13 +16,15 @@ from django.utils.translation import gettext as _
 
 from ..cnil import layout as cnil
 from ..cnil import matching
-from .dates import DateError, parse_cell_date
+from .dates import DateError
 from .drafts import FicheDraft, LineDraft, Party, RegisterDraft, Where
 from .lines import read_data_row, read_line_row
 from .odf_reader import read_workbook, value_text
 from .overview import read_overview
 
 TEXT, DATE, CHOICE = "text", "date", "choice"
+# Languages whose convention writes a date day first, as the CNIL's French template declares.
+DAY_FIRST_LANGUAGES = ("fr",)
 FIELDS = matching.lookup_table(
     [
         (("name", TEXT), [cnil.NAME]),
@@ -123,9 +125,10 @@ FICHE_KEYS = set(FIELDS) | set(ACTORS) | set(SECTIONS)
 
 def read_register(data, catalogs):
     """A RegisterDraft from the bytes of an .ods file; OdsError if it cannot be read."""
-    register = RegisterDraft()
+    workbook = read_workbook(data)
+    register = RegisterDraft(day_first=workbook.language in DAY_FIRST_LANGUAGES)
     overview_rows = []
-    for sheet in read_workbook(data):
+    for sheet in workbook.sheets:
         label_column = _fiche_label_column(sheet)
         if label_column is not None:
             fiche = FicheReader(sheet, label_column, catalogs, register).read()
@@ -244,7 +247,7 @@ class FicheReader:
         fiche.where[name] = where
         if kind == DATE:
             try:
-                value = parse_cell_date(cells.get(column))
+                value = self.register.read_date(cells.get(column), where)
             except DateError as error:
                 self.register.error(where, error)
                 return
@@ -254,7 +257,7 @@ class FicheReader:
                 fiche.values[name] = value
         elif kind == CHOICE:
             if text:
-                value = self.catalogs.choice(CHOICE_NAMES[name], text)
+                value = self.catalogs.choice(CHOICE_NAMES[name], text, where, self.register)
                 if value is None:
                     self.register.error(
                         where,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ..choices import ContactRole
 from ..cnil import layout as cnil
 from ..cnil import matching
-from .dates import DateError, parse_cell_date
+from .dates import DateError
 from .drafts import FicheDraft, Party, Where
 from .odf_reader import value_text
 
@@ -145,13 +145,14 @@ def _read_list(sheet, header, label_column, catalogs, register):
             fiche.where[field] = Where(sheet.name, row, columns.get(field), label)
         for field, label in (("created", cnil.OVERVIEW_COLUMNS[2]), ("updated", cnil.OVERVIEW_COLUMNS[3])):
             if field in columns:
+                where = Where(sheet.name, row, columns[field], label)
                 try:
-                    setattr(fiche, field, parse_cell_date(cells.get(columns[field])))
+                    setattr(fiche, field, register.read_date(cells.get(columns[field]), where))
                 except DateError as error:
-                    register.error(Where(sheet.name, row, columns[field], label), error)
+                    register.error(where, error)
         for field, choice in (("role", "role"), ("status", "status")):
             if value := text(field):
-                found = catalogs.choice(choice, value)
+                found = catalogs.choice(choice, value, Where(sheet.name, row, columns[field]), register)
                 if found is None:
                     register.error(
                         Where(sheet.name, row, columns[field]),

@@ -93,7 +93,7 @@ def test_the_apps_own_retention_text_reads_back_to_the_same_structure(line):
     [("2024-03-04", date(2024, 3, 4)), ("04/03/2024", date(2024, 3, 4)), ("31/12/2020", date(2020, 12, 31))],
 )
 def test_iso_and_day_first_dates_are_accepted(text, expected):
-    assert parse_date_text(text) == expected
+    assert parse_date_text(text, day_first=True) == expected
 
 
 @pytest.mark.parametrize(
@@ -101,24 +101,29 @@ def test_iso_and_day_first_dates_are_accepted(text, expected):
 )
 def test_ambiguous_or_invalid_dates_are_refused(text):
     with pytest.raises(DateError):
-        parse_date_text(text)
+        parse_date_text(text, day_first=True)
 
 
 def test_month_over_twelve_is_refused_not_swapped():
     with pytest.raises(DateError, match="le mois 13 n'existe pas"):
-        parse_date_text("05/13/2020")
+        parse_date_text("05/13/2020", day_first=True)
 
 
 @given(st.dates(min_value=date(1000, 1, 1)))
 def test_day_first_text_never_swaps_day_and_month(day):
-    assert parse_date_text(day.strftime("%d/%m/%Y")) == day
-    assert parse_date_text(day.isoformat()) == day
+    assert parse_date_text(day.strftime("%d/%m/%Y"), day_first=True) == day
+    assert parse_date_text(day.isoformat(), day_first=False) == day
+
+
+def test_day_first_text_is_refused_when_the_workbook_declares_no_french_convention():
+    with pytest.raises(DateError, match="ne déclare pas la langue française"):
+        parse_date_text("05/06/2020", day_first=False)
 
 
 def test_a_date_cell_is_read_from_its_date_value():
     from register.imports.dates import parse_cell_date
 
     cell = CellValue("05/06/20", "date", "2020-06-05")
-    assert parse_cell_date(cell) == date(2020, 6, 5)
+    assert parse_cell_date(cell, day_first=False) == date(2020, 6, 5)
     with pytest.raises(DateError, match="nombre"):
-        parse_cell_date(CellValue("20200605", "float"))
+        parse_cell_date(CellValue("20200605", "float"), day_first=True)

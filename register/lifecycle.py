@@ -41,6 +41,19 @@ def transitions_from(status):
     return [(target, label) for (source, target), label in TRANSITIONS.items() if source == status]
 
 
+def can_reach(source, target):
+    """True when the lifecycle leads from `source` to `target` through its transitions
+    (the import may move a fiche several steps at once, never by a path the screens lack)."""
+    seen, frontier = {source}, [source]
+    while frontier:
+        status = frontier.pop()
+        for following, _label in transitions_from(status):
+            if following not in seen:
+                seen.add(following)
+                frontier.append(following)
+    return target in seen
+
+
 def _locked(treatment):
     return Treatment.objects.select_for_update().get(pk=treatment.pk)
 

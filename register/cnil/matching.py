@@ -64,11 +64,24 @@ def label_variants(label):
     return variants
 
 
+def organisation_key(name):
+    """An organisation's name ignoring case, accents and parenthesised additions:
+    « Artemis (M. Paul Friand, directeur) » is Artemis."""
+    return key(re.sub(r"\([^)]*\)", " ", str(name))) or key(name)
+
+
 def loose_key(text):
     """key() without parenthesised additions, each word in the singular."""
     text = re.sub(r"\([^)]*\)", " ", str(text))
     words = re.findall(r"[a-z0-9]+", key_words(text))
     return "".join(word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in words)
+
+
+def _label_rank(text):
+    """Which text a warning names: a label before a code ("Prospects", not "prospects"),
+    the longer label ("Autre (préciser)", not "Autre")."""
+    text = str(text)
+    return (not re.fullmatch(r"[a-z0-9_]*", text), len(text))
 
 
 class ListLookup(dict):
@@ -89,7 +102,7 @@ class ListLookup(dict):
                 if k in self.loose and self.loose[k] != value:
                     clashes.add(k)
                 self.loose[k] = value
-                if len(str(text)) > len(self.loose_labels.get(k, "")):
+                if _label_rank(text) > _label_rank(self.loose_labels.get(k, "")):
                     self.loose_labels[k] = str(text)
         for k in clashes:
             del self.loose[k]

@@ -19,15 +19,20 @@ class ImportForm(forms.Form):
     )
     default_role = forms.ChoiceField(
         label=_("Rôle de l'organisme pour les fiches qui ne l'indiquent pas"),
-        choices=NO_DEFAULT + list(TreatmentRole.choices),
+        help_text=_(
+            "Le modèle de la CNIL est le registre d'un responsable de traitement : sans autre choix, c'est le rôle "
+            "retenu, signalé dans l'aperçu."
+        ),
+        choices=[("", _("— celui du modèle de la CNIL : responsable de traitement —"))] + list(TreatmentRole.choices),
         required=False,
     )
     default_legal_basis = forms.ChoiceField(
         label=_("Base légale pour les fiches qui ne l'indiquent pas"),
         help_text=_(
-            "Le modèle de la CNIL n'a pas de ligne « base légale » : choisissez-la ici, ou complétez le fichier."
+            "Le modèle de la CNIL n'a pas de ligne « base légale » : sans choix ici, les fiches qui n'en indiquent "
+            "pas sont importées en brouillon, sans base légale, à compléter."
         ),
-        choices=NO_DEFAULT + list(LegalBasis.choices),
+        choices=[("", _("— aucune : importer en brouillon, à compléter —"))] + list(LegalBasis.choices),
         required=False,
     )
     default_controller = forms.ModelChoiceField(

@@ -104,14 +104,6 @@ def read_overview(sheet, catalogs, register):
         party = _party(values, where)
         if party.name:
             register.contacts[role] = party
-    if register.contacts and register.organisation is None:
-        register.warn(
-            where,
-            _(
-                "les coordonnées de l'organisme, du représentant et du DPO ne sont pas importées : le fichier ne "
-                "nomme pas l'organisme (ligne « Organisme »)."
-            ),
-        )
     return _read_list(sheet, header, label_column, catalogs, register)
 
 

@@ -5,9 +5,11 @@ updated, a new one created), organisations by name, and validates every object w
 model's own rules, collecting all errors with their cell. Nothing is written: the plan
 is what the preview shows, and `apply.apply_plan()` writes it.
 
-What the CNIL template lacks (role, legal basis, controller) comes from the file's
-added rows or from defaults the DPO chose on the import form; without either it is an
-error, never an invented value.
+What the CNIL template lacks comes from the file's added rows or from defaults the DPO
+chose on the import form, and otherwise: the role is what the template means (the
+register of a controller), with a warning; the legal basis is never invented — the fiche
+comes in as a draft without one, for the DPO to complete; the controller is an error.
+A status from the file is taken only where the lifecycle leads (lifecycle.can_reach).
 """
 
 import hashlib
@@ -21,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import ContactRole, OrganisationKind, TreatmentRole
 from ..cnil import layout as cnil
+from ..cnil.matching import key, organisation_key
 from ..models import (
     LINE_TABLES,
     Contact,
@@ -29,6 +32,7 @@ from ..models import (
 )
 from .catalogs import Catalogs
 from .drafts import Issue, Party, Where
+from .gaps import fill_role_and_legal_basis, take_status
 from .ods import read_register
 
 CHANGE_REASON = "Import ODS"
@@ -39,7 +43,6 @@ TREATMENT_FIELDS = (
     "role",
     "legal_basis",
     "legal_basis_detail",
-    "status",
     "dpia_status",
     "next_review_date",
     "notes",
@@ -79,6 +82,8 @@ class ImportPlan:
     fiches: list = field(default_factory=list)
     new_organisations: list = field(default_factory=list)
     new_contacts: list = field(default_factory=list)
+    matched_organisations: list = field(default_factory=list)  # (name as typed, existing organisation)
+    dates_read: list = field(default_factory=list)  # Issue per date typed as text, written out
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
 
@@ -102,24 +107,26 @@ class ImportPlan:
         # The version of a fiche to update: an edit saved after the preview changes it.
         parts = [f"{f.action}:{f.treatment.reference}:{f.treatment.name}:{f.treatment.version}" for f in self.fiches]
         parts += [f"org:{organisation.name}" for organisation in self.new_organisations]
+        parts += [f"match:{typed}:{organisation.pk}" for typed, organisation in self.matched_organisations]
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 class Planner:
     def __init__(self, register, defaults):
         self.register, self.defaults = register, defaults
-        self.plan = ImportPlan(warnings=list(register.warnings))
+        self.plan = ImportPlan(warnings=list(register.warnings), dates_read=list(register.dates_read))
         self.errors = self.plan.errors
         self.errors.extend(register.errors)
-        names = self._organisation_names()
-        self.organisations = {
-            organisation.name.casefold(): organisation
-            for organisation in Organisation.objects.filter(name__in=names).prefetch_related("contacts")
-        }
-        if len(self.organisations) < len({name.casefold() for name in names}):  # names written in another case
-            for organisation in Organisation.objects.prefetch_related("contacts"):
-                self.organisations.setdefault(organisation.name.casefold(), organisation)
-        self.has_self = Organisation.objects.filter(kind=OrganisationKind.SELF).exists()
+        # Every organisation, by its name's key: « ARTEMIS (M. Paul Friand) » is Artemis.
+        self.organisations, self.ambiguous = {}, set()
+        for organisation in Organisation.objects.prefetch_related("contacts").order_by("name"):
+            found_key = organisation_key(organisation.name)
+            if found_key in self.organisations:
+                self.ambiguous.add(found_key)
+            self.organisations.setdefault(found_key, organisation)
+        self.own = next((o for o in self.organisations.values() if o.kind == OrganisationKind.SELF), None)
+        self.has_self = self.own is not None
+        self.matched = set()  # (name as typed, pk) already listed for the preview
         references = [fiche.reference for fiche in register.fiches if fiche.reference]
         # A reference typed "t-001" in a spreadsheet is fiche T-001, not a new one.
         keys = {reference.casefold() for reference in references}
@@ -127,14 +134,6 @@ class Planner:
             t.reference.casefold(): t for t in Treatment.objects.annotate(key=Lower("reference")).filter(key__in=keys)
         }
         self.contact_roles = set()  # (organisation name, role) already planned
-
-    def _organisation_names(self):
-        names = {self.register.organisation.name} if self.register.organisation else set()
-        for fiche in self.register.fiches:
-            parties = [fiche.controller, *fiche.joint_controllers, *fiche.processors]
-            names |= {party.name for party in parties if party and party.name}
-            names |= {line.fields.get("organisation_name") for line in fiche.recipients} - {"", None}
-        return names
 
     def error(self, where, message):
         self.errors.append(Issue(where, str(message)))
@@ -146,12 +145,23 @@ class Planner:
         file (the overview names it, a fiche's actor row gives its address); an existing
         one is left as it is.
         """
-        found = self.organisations.get(party.name.strip().casefold())
+        typed = party.name.strip()
+        found_key = organisation_key(typed)
+        if found_key in self.ambiguous:
+            self.error(
+                party.where,
+                _("« %(name)s » désigne plusieurs organisations du registre : écrivez son nom exact.")
+                % {"name": typed},
+            )
+        found = self.organisations.get(found_key)
         if found is None:
-            found = Organisation(name=party.name.strip(), kind=kind)
+            found = Organisation(name=typed, kind=kind)
             found.import_fields, found.import_where = set(), party.where
-            self.organisations[found.name.casefold()] = found
+            self.organisations[found_key] = found
             self.plan.new_organisations.append(found)
+        elif found.pk is not None and (typed, found.pk) not in self.matched:
+            self.matched.add((typed, found.pk))
+            self.plan.matched_organisations.append((typed, found))
         if found.pk is None:
             for name, value in {**party.details(), "siren": party.siren}.items():
                 if value and name not in found.import_fields:
@@ -191,9 +201,19 @@ class Planner:
     def run(self):
         if self.register.organisation:
             kind = OrganisationKind.OTHER if self.has_self else OrganisationKind.SELF
-            organisation = self.organisation(self.register.organisation, kind)
-            for role, party in self.register.contacts.items():
-                self.contact(organisation, role, party)
+            self.organisation(self.register.organisation, kind)
+        keeper = self.keeper()
+        for role, party in self.register.contacts.items():  # the overview's blocks: the keeper's contacts
+            if keeper is not None:
+                self.contact(keeper, role, party)
+        if self.register.contacts and keeper is None:
+            self.warn(
+                next(iter(self.register.contacts.values())).where,
+                _(
+                    "les coordonnées du responsable, du représentant et du DPO ne sont pas importées : le fichier ne "
+                    "nomme pas l'organisme qui tient le registre (ligne « Organisme »)."
+                ),
+            )
         seen = {}
         for draft in self.register.fiches:
             key = draft.reference.casefold()
@@ -219,11 +239,8 @@ class Planner:
             )
         return self.plan
 
-    def required(self, draft, name, default, label):
-        value = draft.values.get(name) or default
-        if not value:
-            self.missing(draft, name, label)
-        return value
+    def warn(self, where, message):
+        self.plan.warnings.append(Issue(where, str(message)))
 
     def missing(self, draft, name, label):
         """A value the fiche needs and the file lacks: name the cell, or the row to add."""
@@ -250,14 +267,8 @@ class Planner:
                 setattr(treatment, name, draft.values[name])
         if existing:
             treatment.reference = kept_reference  # matched whatever its case: keep the register's spelling
-        for name, default, label in (
-            ("role", self.defaults.role, cnil.ROLE),
-            ("legal_basis", self.defaults.legal_basis, cnil.LEGAL_BASIS),
-        ):
-            if not draft.values.get(name) and not (existing and getattr(existing, name)):
-                setattr(treatment, name, self.required(draft, name, default, label) or "")
-                if default and getattr(treatment, name) == default:
-                    defaults_used.append(label)
+        defaults_used += fill_role_and_legal_basis(draft, treatment, existing, self.defaults, self.warn)
+        take_status(draft, treatment, existing, self.warn, self.error)
         if draft.created:
             treatment.created_at = timezone.make_aware(datetime.combine(draft.created, time(12)))
         controller = self.controller(draft, treatment, defaults_used)
@@ -294,8 +305,8 @@ class Planner:
 
     def controller(self, draft, treatment, defaults_used):
         if draft.controller and draft.controller.name:
-            name = draft.controller.name.strip().casefold()
-            own = self.register.organisation and name == self.register.organisation.name.strip().casefold()
+            name = organisation_key(draft.controller.name)
+            own = self.register.organisation and name == organisation_key(self.register.organisation.name)
             kind = (
                 OrganisationKind.SELF
                 if own and not self.has_self
@@ -310,12 +321,35 @@ class Planner:
         self.missing(draft, "controller", cnil.CONTROLLER)
         return None
 
+    def keeper(self):
+        """The organisation keeping the register: named by the overview, else our own."""
+        if self.register.organisation and self.register.organisation.name:
+            return self.organisations.get(organisation_key(self.register.organisation.name))
+        return self.own
+
     def fiche_contacts(self, draft, controller):
+        """The fiche's DPO and representative rows: the controller's (art. 30(1)(a), 30(2)(a)).
+
+        The overview's DPO block is the DPO of the organisation keeping the register: the
+        same person on a client's fiche is that DPO repeated, not the client's.
+        """
         if controller is None:
             return
+        keeper_dpo = self.register.contacts.get(ContactRole.DPO)
         for name, role in CONTACT_ROLES.items():
             party = getattr(draft, name)
             if party is not None and party.name:
+                repeated = role == ContactRole.DPO and keeper_dpo and key(keeper_dpo.name) == key(party.name)
+                if repeated and controller is not self.keeper():
+                    self.warn(
+                        party.where,
+                        _(
+                            "« %(name)s » est le DPO de l'organisme qui tient le registre (bloc DPO de la liste) : "
+                            "il n'est pas enregistré comme DPO de « %(controller)s »."
+                        )
+                        % {"name": party.name, "controller": controller.name},
+                    )
+                    continue
                 self.contact(controller, role, party)
             elif party is not None and party.company:
                 self.error(party.where, _("société du DPO indiquée sans le nom du DPO."))

@@ -200,18 +200,6 @@ def test_a_missing_mandatory_field_is_refused(dpo_client, existing):
     assert "(Finalité principale) : finalité principale : Ce champ ne peut pas être vide." in page
 
 
-def test_a_missing_legal_basis_without_default_is_refused(dpo_client, existing):
-    workbook, _sheet = workbook_with_fiche()
-    before = database_state()
-    response, page = post(dpo_client, workbook.to_bytes(), default_legal_basis="")
-    assert response.status_code == 400
-    assert (
-        "Onglet « Paie » : ligne « Base légale (art. 6(1) RGPD) » absente : ajoutez-la (libellé en colonne A, "
-        "valeur à sa droite) ou choisissez une valeur par défaut dans le formulaire d'import." in page
-    )
-    assert database_state() == before
-
-
 def test_a_retention_that_cannot_be_parsed_is_reported_not_dropped(dpo_client, existing):
     workbook, sheet = workbook_with_fiche()
     row = sheet.fill("Vie personnelle (habitudes de vie, situation familiale, etc.)", "Loisirs", None, None, "variable")

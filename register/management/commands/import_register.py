@@ -4,9 +4,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from register.choices import LegalBasis, TreatmentRole
+from register.cnil.matching import organisation_key
 from register.imports.apply import apply_plan
 from register.imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
 from register.imports.plan import ImportDefaults, plan_import
+from register.imports.preview import preview_lines
 from register.models import Organisation
 
 
@@ -19,9 +21,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="Fichier .ods à importer.")
         parser.add_argument("--dry-run", action="store_true", help="Affiche ce qui serait fait, sans rien enregistrer.")
-        parser.add_argument("--role", choices=TreatmentRole.values, help="Rôle des fiches qui ne l'indiquent pas.")
         parser.add_argument(
-            "--legal-basis", choices=LegalBasis.values, help="Base légale des fiches qui ne l'indiquent pas."
+            "--role",
+            choices=TreatmentRole.values,
+            help="Rôle des fiches qui ne l'indiquent pas (sans option : responsable de traitement, comme le modèle "
+            "de la CNIL, signalé).",
+        )
+        parser.add_argument(
+            "--legal-basis",
+            choices=LegalBasis.values,
+            help="Base légale des fiches qui ne l'indiquent pas (sans option : fiches importées en brouillon, sans "
+            "base légale).",
         )
         parser.add_argument("--controller", help="Nom de l'organisation responsable des fiches qui n'en nomment pas.")
 
@@ -34,25 +44,24 @@ class Command(BaseCommand):
             raise CommandError(f"Le fichier pèse {path.stat().st_size / 2**20:.1f} Mo : la limite est de 10 Mo.")
         defaults = ImportDefaults(role=role or "", legal_basis=legal_basis or "")
         if controller:
-            defaults.controller = Organisation.objects.filter(name__iexact=controller).first()
+            defaults.controller = next(
+                (o for o in Organisation.objects.all() if organisation_key(o.name) == organisation_key(controller)),
+                None,
+            )
             if defaults.controller is None:
                 raise CommandError(f"Organisation inconnue : « {controller} ».")
         try:
             plan = plan_import(path.read_bytes(), defaults)
         except OdsError as error:
             raise CommandError(str(error)) from None
-        for issue in plan.warnings:
-            self.stdout.write(f"Remarque — {issue}")
         if not plan.is_valid:
+            for issue in plan.warnings:
+                self.stdout.write(f"Remarque — {issue}")
             for issue in plan.errors:
                 self.stderr.write(f"Erreur — {issue}")
             raise CommandError(f"{len(plan.errors)} erreur(s) : rien n'a été importé.")
-        for fiche in plan.fiches:
-            action = "mise à jour" if fiche.action == "update" else "création"
-            reference = fiche.treatment.reference or "(référence attribuée à l'import)"
-            self.stdout.write(f"{action:<12} {reference:<12} {fiche.treatment.name}")
-        for organisation in plan.new_organisations:
-            self.stdout.write(f"organisation à créer : {organisation.name}")
+        for line in preview_lines(plan):
+            self.stdout.write(line)
         summary = f"{plan.count('create')} fiche(s) à créer, {plan.count('update')} à mettre à jour"
         if dry_run:
             self.stdout.write(f"Essai à blanc : {summary} ; rien n'a été enregistré.")

@@ -262,3 +262,36 @@ def filled_fiche(workbook, sheet_name, *, reference, name, purpose, legal_basis=
         sheet.set(row + 1, 0, "Base légale")
         sheet.set(row + 1, 1, legal_basis)
     return sheet
+
+
+def dpo_filled_register(workbook=None):
+    """The file of issue 8.3: the CNIL template as a DPO filled it in LibreOffice.
+
+    The overview's DPO block is filled; one fiche types « Autres » where the list says
+    « Autre (Préciser) », has no role and no legal basis row (the template has neither),
+    a creation date typed as text (« 05/06/2020 ») and an update as a date cell; a second
+    fiche names its controller « ARTEMIS (M. Paul Friand, directeur) ».
+    """
+    workbook = workbook or CnilWorkbook()
+    overview = workbook.overview
+    dpo_row = overview.row_of("Coordonnées du délégué à la protection des données (DPO)")
+    for column, value in ((2, "Lambert"), (4, "Sophie"), (8, "12, rue Nationale")):
+        overview.set(dpo_row, column, value)
+    for column, value in ((2, "37000"), (4, "Tours"), (6, "02 47 00 00 01"), (8, "dpo@centrecall.example")):
+        overview.set(dpo_row + 1, column, value)
+    sheet = filled_fiche(
+        workbook,
+        "Prospection",
+        reference="PROSP-01",
+        name="Prospection téléphonique",
+        purpose="Prospecter",
+        dates=False,
+    )
+    sheet.fill("Date de création du traitement", "05/06/2020")  # typed as text
+    sheet.fill("Mise à jour du traitement", date(2024, 1, 15))  # a date cell
+    sheet.fill("Destinataire 2", "Autres", None, None, "Huissier de justice")
+    client = filled_fiche(workbook, "Artemis", reference="ART-01", name="Études Artemis", purpose="Sonder")
+    client.fill(
+        "Responsable du traitement", "ARTEMIS (M. Paul Friand, directeur)", "1, rue du Port", "13000", "Marseille"
+    )
+    return workbook

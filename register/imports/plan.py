@@ -118,8 +118,9 @@ class Planner:
         self.errors = self.plan.errors
         self.errors.extend(register.errors)
         # Every organisation, by its name's key: « ARTEMIS (M. Paul Friand) » is Artemis.
-        self.organisations, self.ambiguous = {}, set()
+        self.organisations, self.ambiguous, self.exact = {}, set(), {}
         for organisation in Organisation.objects.prefetch_related("contacts").order_by("name"):
+            self.exact[organisation.name] = organisation
             found_key = organisation_key(organisation.name)
             if found_key in self.organisations:
                 self.ambiguous.add(found_key)
@@ -147,13 +148,14 @@ class Planner:
         """
         typed = party.name.strip()
         found_key = organisation_key(typed)
-        if found_key in self.ambiguous:
+        found = self.exact.get(typed)
+        if found is None and found_key in self.ambiguous:
             self.error(
                 party.where,
                 _("« %(name)s » désigne plusieurs organisations du registre : écrivez son nom exact.")
                 % {"name": typed},
             )
-        found = self.organisations.get(found_key)
+        found = found or self.organisations.get(found_key)
         if found is None:
             found = Organisation(name=typed, kind=kind)
             found.import_fields, found.import_where = set(), party.where
@@ -216,15 +218,15 @@ class Planner:
             )
         seen = {}
         for draft in self.register.fiches:
-            key = draft.reference.casefold()
-            if key and key in seen:
+            reference_key = draft.reference.casefold()
+            if reference_key and reference_key in seen:
                 self.error(
                     draft.where_of("reference"),
                     _("la référence « %(reference)s » est déjà celle de l'onglet « %(sheet)s ».")
-                    % {"reference": draft.reference, "sheet": seen[key]},
+                    % {"reference": draft.reference, "sheet": seen[reference_key]},
                 )
                 continue
-            seen[key] = draft.sheet
+            seen[reference_key] = draft.sheet
             self.plan.fiches.append(self.fiche(draft))
         for organisation in self.plan.new_organisations:
             self._validate(organisation, organisation.import_where)

@@ -220,3 +220,20 @@ def test_the_command_reports_an_error_and_writes_nothing(tmp_path, capsys, regis
         call_command("import_register", str(path))
     assert "valeur « Autorités » inconnue" in capsys.readouterr().err
     assert not Treatment.objects.exists()
+
+
+def test_a_name_that_fits_two_organisations_is_an_error_unless_written_exactly(register_organisations):
+    make_organisation("ARTEMIS (Lyon)", kind=OrganisationKind.CLIENT)
+
+    def plan_with_controller(name):
+        workbook = CnilWorkbook()
+        sheet = filled_fiche(workbook, "Artemis", reference="ART-01", name="Études", purpose="Sonder")
+        sheet.fill("Responsable du traitement", name)
+        return plan_import(workbook.to_bytes())
+
+    assert any(
+        "« artemis » désigne plusieurs organisations du registre" in error
+        for error in issues(plan_with_controller("artemis").errors)
+    )
+    exact = plan_with_controller("ARTEMIS (Lyon)")
+    assert exact.errors == [] and exact.fiches[0].treatment.controller.name == "ARTEMIS (Lyon)"

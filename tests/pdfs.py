@@ -53,3 +53,19 @@ def embedded_fonts(pdf, tmp_path):
         name, *_types, embedded, _subset, _unicode, _object, _generation = row.split()
         fonts.append((name.split("+", 1)[-1], embedded == "yes"))
     return fonts
+
+
+def pdf_properties(pdf, tmp_path):
+    """`pdfinfo`'s "Key: value" lines as a dict."""
+    lines = poppler("pdfinfo", pdf, tmp_path).splitlines()
+    return {key.strip(): value.strip() for key, _colon, value in (line.partition(":") for line in lines)}
+
+
+def xmp_metadata(pdf):
+    """The document's XMP metadata stream, as text."""
+    return PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+
+
+def bookmarks(pdf):
+    """The titles of the PDF's top-level bookmarks (outline), in order."""
+    return [item.title for item in PdfReader(io.BytesIO(pdf)).outline if not isinstance(item, list)]

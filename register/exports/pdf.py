@@ -28,7 +28,7 @@ DOCUMENT_LANGUAGE = "fr"
 
 def build_register_pdf(scope, *, generated_by=""):
     """(filename, mimetype, bytes) of the PDF extract of the fiches in `scope`."""
-    extracted_at = timezone.now()
+    extracted_at = timezone.now().replace(microsecond=0)  # PDF dates have no fractions of a second
     html = render_register_html(scope, generated_by=generated_by, extracted_at=extracted_at)
     return export_filename(scope, "pdf", extracted_at), PDF_MIMETYPE, html_to_pdf(html)
 

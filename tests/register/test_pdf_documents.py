@@ -1,12 +1,18 @@
 """What every PDF the application renders is made of: its font, tags and metadata."""
 
-import pytest
+import io
 
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+
+from register.choices import OrganisationKind, TreatmentRole
 from register.exports.documents import html_to_pdf
 from register.exports.pdf import build_register_pdf
+from register.filter_form import RegisterFilterForm
 from register.scopes import RegisterScope
-from tests.conftest import make_treatment
-from tests.pdfs import embedded_fonts
+from tests.conftest import make_organisation, make_treatment
+from tests.pdfs import bookmarks, embedded_fonts, pdf_properties, xmp_metadata
 
 pytestmark = pytest.mark.django_db
 
@@ -27,3 +33,64 @@ def test_regular_bold_and_italic_all_come_from_the_vendored_font(tmp_path):
     # Pango names the regular face "Source-Sans-3," (the comma keeps the 3 from reading as a size).
     names = {name.rstrip(",") for name, _embedded in embedded_fonts(html_to_pdf(html), tmp_path)}
     assert names == {VENDORED_FONT, f"{VENDORED_FONT}-Bold", f"{VENDORED_FONT}-Italic", f"{VENDORED_FONT}-Bold-Italic"}
+
+
+# --- tagged for accessibility (PDF/UA-1), made for archiving (PDF/A-2u) ------------------
+
+
+@pytest.fixture
+def register(db):
+    centrecall = make_organisation("CentreCall", kind=OrganisationKind.SELF)
+    osiris = make_organisation("Osiris")
+    return [
+        make_treatment(controller=centrecall, name="Gestion du personnel et paie"),
+        make_treatment(controller=osiris, role=TreatmentRole.PROCESSOR, name="Études de marché Osiris"),
+    ]
+
+
+EXPORT_VARIANTS = {
+    "one fiche": ({"reference": "T-002"}, "Fiche du registre des activités de traitement — CentreCall"),
+    # Only controller fiches match: the extract speaks for that role.
+    "filtered list": ({"q": "paie"}, "Registre des activités de traitement du responsable de traitement — CentreCall"),
+    "controller register": (
+        {"role": "controller"},
+        "Registre des activités de traitement du responsable de traitement — CentreCall",
+    ),
+    "processor register": (
+        {"role": "processor"},
+        "Registre des activités de traitement du sous-traitant — CentreCall",
+    ),
+    "per client": (
+        {"role": "processor", "client": "Osiris"},
+        "Registre des activités de traitement du sous-traitant — CentreCall",
+    ),
+    "past date": ({"date": "today"}, "Registre des activités de traitement — CentreCall"),
+}
+
+
+@pytest.mark.parametrize("variant", EXPORT_VARIANTS)
+def test_every_pdf_export_is_tagged_titled_in_its_language_and_archivable(register, variant, tmp_path):
+    params, title = EXPORT_VARIANTS[variant]
+    if params.get("date") == "today":
+        params = {"date": timezone.localdate().isoformat()}
+    assert [fiche.reference for fiche in register] == ["T-001", "T-002"]
+    content = build_register_pdf(RegisterFilterForm(params).scope)[2]
+    properties = pdf_properties(content, tmp_path)
+    assert properties["Tagged"] == "yes"
+    assert properties["Title"] == title
+    reader = PdfReader(io.BytesIO(content))
+    assert reader.metadata.title == title
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]  # viewers show the title
+    xmp = xmp_metadata(content)
+    assert 'pdfaid:part="2"' in xmp and 'pdfaid:conformance="U"' in xmp  # PDF/A-2u
+    assert 'pdfuaid:part="1"' in xmp  # PDF/UA-1
+    assert all(name.startswith(VENDORED_FONT) and embedded for name, embedded in embedded_fonts(content, tmp_path))
+
+
+def test_each_fiche_is_a_top_level_bookmark(register):
+    content = build_register_pdf(RegisterScope())[2]
+    marks = bookmarks(content)
+    assert "T-001 · Gestion du personnel et paie" in marks
+    assert "T-002 · Études de marché Osiris" in marks
+    assert marks.index("T-001 · Gestion du personnel et paie") < marks.index("T-002 · Études de marché Osiris")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class RegisterConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "register"
     verbose_name = _("Registre des traitements")
+
+    def ready(self):
+        from .search import register_sqlite_function
+
+        connection_created.connect(register_sqlite_function)  # SQLite's accent-insensitive search

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,8 +24,9 @@ from django.utils.translation import gettext as _
 from .choices import TreatmentRole, TreatmentStatus
 from .history.asof import end_of_day, rebuild
 from .history.fiches import FICHES
-from .models import DataCategoryLine, Organisation, SubPurpose, Treatment
+from .models import DataCategoryLine, Organisation, Treatment
 from .queries import treatments_with_lines
+from .search import matches, search_condition
 
 SORTS = {
     "reference": "reference",
@@ -135,28 +136,8 @@ class RegisterScope:
                 sensitive = DataCategoryLine.objects.filter(treatment=OuterRef("pk"), category__is_sensitive=True)
                 queryset = queryset.filter(Exists(sensitive) if self.sensitive else ~Exists(sensitive))
             if self.q:
-                queryset = queryset.filter(self.search_condition())
+                queryset = queryset.filter(search_condition(self.q))
         return queryset.order_by(SORTS[self.sort], "pk")
-
-    def search_condition(self):
-        """Every word must appear in the name, reference, a purpose or a data description.
-
-        Lines are searched through EXISTS subqueries, so two words may match two different
-        lines and no DISTINCT is needed.
-        """
-        condition = Q()
-        for word in self.q.split():
-            either = Q()
-            for variant in _case_variants(word):
-                either |= (
-                    Q(name__icontains=variant)
-                    | Q(reference__icontains=variant)
-                    | Q(main_purpose__icontains=variant)
-                    | Exists(SubPurpose.objects.filter(treatment=OuterRef("pk"), description__icontains=variant))
-                    | Exists(DataCategoryLine.objects.filter(treatment=OuterRef("pk"), description__icontains=variant))
-                )
-            condition &= either
-        return condition
 
     def filter_queryset(self, queryset):
         """Apply the live filters to a Treatment queryset (for the list page's rows)."""
@@ -174,7 +155,7 @@ class RegisterScope:
         if self.sensitive is not None:
             treatments = [t for t in treatments if t.has_sensitive_data == self.sensitive]
         if self.q:
-            treatments = [t for t in treatments if _matches(t, self.q)]
+            treatments = [t for t in treatments if matches(t, self.q)]
         return treatments
 
     def historical_treatments(self):
@@ -184,19 +165,3 @@ class RegisterScope:
         rebuild the lines of its own fiches only, see history.asof.rebuild.
         """
         return list(self._filter(Treatment.history.as_of(self.as_of_moment), live=False))
-
-
-def _case_variants(word):
-    """SQLite folds the case of ASCII letters only: also try « Études » and « ÉTUDES »."""
-    if word.isascii():
-        return [word]
-    return list(dict.fromkeys([word, word.lower(), word.upper(), word.capitalize()]))
-
-
-def _matches(treatment, q):
-    haystack = " ".join(
-        [treatment.name, treatment.reference, treatment.main_purpose]
-        + [sub.description for sub in treatment.sub_purposes.all()]
-        + [line.description for line in treatment.data_lines.all()]
-    ).lower()
-    return all(word.lower() in haystack for word in q.split())

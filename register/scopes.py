@@ -26,7 +26,7 @@ from .history.asof import end_of_day, rebuild
 from .history.fiches import FICHES
 from .models import DataCategoryLine, Organisation, Treatment
 from .queries import treatments_with_lines
-from .search import matches, search_condition
+from .search import search_condition
 
 SORTS = {
     "reference": "reference",
@@ -118,7 +118,8 @@ class RegisterScope:
 
     # --- querying -----------------------------------------------------------------
 
-    def _filter(self, queryset, *, live=True):
+    def _filter(self, queryset, *, moment=None):
+        """`queryset` filtered by every criterion; with `moment`, a queryset of the history tables."""
         if self.reference:
             queryset = queryset.filter(reference=self.reference)
         if self.role:
@@ -131,13 +132,20 @@ class RegisterScope:
             queryset = queryset.filter(status=self.status)
         if self.overdue:
             queryset = queryset.filter(next_review_date__lt=self.as_of or timezone.localdate())
-        if live:
-            if self.sensitive is not None:
-                sensitive = DataCategoryLine.objects.filter(treatment=OuterRef("pk"), category__is_sensitive=True)
-                queryset = queryset.filter(Exists(sensitive) if self.sensitive else ~Exists(sensitive))
-            if self.q:
-                queryset = queryset.filter(search_condition(self.q))
+        if self.sensitive is not None:
+            queryset = queryset.filter(self._sensitive_condition(moment))
+        if self.q:
+            queryset = queryset.filter(search_condition(self.q, moment=moment))
         return queryset.order_by(SORTS[self.sort], "pk")
+
+    def _sensitive_condition(self, moment):
+        """Has a sensitive data line: live, or with `moment` among the lines of that day (history tables)."""
+        if moment is None:
+            lines = DataCategoryLine.objects.filter(treatment=OuterRef("pk"))
+        else:  # a history row's pk is its history_id; the fiche's own id is `id`
+            lines = DataCategoryLine.history.as_of(moment).filter(treatment_id=OuterRef("id"))
+        sensitive = Exists(lines.filter(category__is_sensitive=True))
+        return sensitive if self.sensitive else ~sensitive
 
     def filter_queryset(self, queryset):
         """Apply the live filters to a Treatment queryset (for the list page's rows)."""
@@ -151,17 +159,13 @@ class RegisterScope:
         """
         if not self.as_of:
             return list(self._filter(treatments_with_lines()))
-        treatments = rebuild(FICHES, self.as_of_moment, self.historical_treatments())
-        if self.sensitive is not None:
-            treatments = [t for t in treatments if t.has_sensitive_data == self.sensitive]
-        if self.q:
-            treatments = [t for t in treatments if matches(t, self.q)]
-        return treatments
+        return rebuild(FICHES, self.as_of_moment, self.historical_treatments())
 
     def historical_treatments(self):
         """The fiches in scope as they stood on `as_of`, without their lines (one query).
 
-        Enough when no filter needs the lines (search, sensitive data): a page can then
-        rebuild the lines of its own fiches only, see history.asof.rebuild.
+        Every filter runs in SQL on the history tables, the lines' included (search,
+        sensitive data), so a page rebuilds the lines of its own fiches only (see
+        history.asof.rebuild) and memory does not grow with the register.
         """
-        return list(self._filter(Treatment.history.as_of(self.as_of_moment), live=False))
+        return list(self._filter(Treatment.history.as_of(self.as_of_moment), moment=self.as_of_moment))

@@ -9,8 +9,8 @@ The folding runs where the texts are:
 - PostgreSQL: LOWER(UNACCENT(text)), the `unaccent` extension (a trusted extension since
   PostgreSQL 13, so the database owner creates it: migration 0007_search_unaccent);
 - SQLite: `fold()` itself, registered as the SQL function `register_fold` on every new
-  connection (see RegisterConfig.ready);
-- in memory, for the register rebuilt as of a past date: `fold()`.
+  connection (see RegisterConfig.ready).
+The register as of a past date is searched the same way, in its history tables.
 """
 
 import unicodedata
@@ -20,6 +20,7 @@ from django.db.models.lookups import Contains
 
 from .models import DataCategoryLine, SubPurpose
 
+SEARCHED_LINES = (SubPurpose, DataCategoryLine)  # besides the fiche's name, reference and main purpose
 SQLITE_FUNCTION = "register_fold"
 # Letters NFKD leaves whole but PostgreSQL's unaccent spells out, so both fold them alike.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
@@ -54,28 +55,20 @@ def _contains(column, word):
     return Contains(Folded(column), word)
 
 
-def search_condition(q):
-    """A Treatment filter: every word of `q` appears in a searched text.
+def search_condition(q, *, moment=None):
+    """A filter on fiches: every word of `q` appears in a searched text.
 
+    On live fiches (Treatment.objects), or with `moment` on the fiches as they stood then
+    (Treatment.history.as_of(moment)), their lines read from the history tables as well.
     Lines are searched through EXISTS subqueries, so two words may match two different
     lines and no DISTINCT is needed.
     """
+    fiche = OuterRef("pk") if moment is None else OuterRef("id")  # a history row's pk is its history_id
+    lines = [model.objects if moment is None else model.history.as_of(moment) for model in SEARCHED_LINES]
     condition = Q()
     for word in fold(q).split():
-        condition &= (
-            Q(_contains("name", word))
-            | Q(_contains("reference", word))
-            | Q(_contains("main_purpose", word))
-            | Exists(SubPurpose.objects.filter(_contains("description", word), treatment=OuterRef("pk")))
-            | Exists(DataCategoryLine.objects.filter(_contains("description", word), treatment=OuterRef("pk")))
-        )
+        either = Q(_contains("name", word)) | Q(_contains("reference", word)) | Q(_contains("main_purpose", word))
+        for rows in lines:
+            either |= Exists(rows.filter(_contains("description", word), treatment_id=fiche))
+        condition &= either
     return condition
-
-
-def matches(treatment, q):
-    """The same test on a fiche in memory (its lines prefetched), e.g. rebuilt from the history."""
-    texts = [treatment.name, treatment.reference, treatment.main_purpose]
-    texts += [sub.description for sub in treatment.sub_purposes.all()]
-    texts += [line.description for line in treatment.data_lines.all()]
-    haystack = fold("\n".join(texts))
-    return all(word in haystack for word in fold(q).split())

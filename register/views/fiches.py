@@ -34,9 +34,7 @@ def treatment_list(request):
     if scope.errors:
         return render(request, "register/treatment_list.html", context, status=400)
     page_number = request.GET.get("page")
-    if scope.as_of and (scope.q or scope.sensitive is not None):
-        page = Paginator(scope.treatments(), PAGE_SIZE).get_page(page_number)  # filters read the lines
-    elif scope.as_of:
+    if scope.as_of:
         # Lines are rebuilt for the shown page only, so memory does not grow with the register.
         page = Paginator(scope.historical_treatments(), PAGE_SIZE).get_page(page_number)
         page.object_list = rebuild(FICHES, scope.as_of_moment, page.object_list)

@@ -11,6 +11,7 @@ from register.choices import TreatmentRole, TreatmentStatus
 from register.filter_form import RegisterFilterForm
 from register.models import DataCategory, DataCategoryLine, SubPurpose, Treatment
 from register.scopes import RegisterScope
+from register.views import fiches as fiches_view
 from register.views.fiches import PAGE_SIZE
 from tests.conftest import make_organisation, make_treatment
 from tests.register.bulk import CREATED, bulk_fiches
@@ -296,6 +297,41 @@ def test_list_as_of_a_date_runs_the_same_queries_for_5_or_200_fiches(manager_cli
     with django_assert_num_queries(22):
         response = manager_client.get(LIST, {"date": "2024-06-30"})
     assert len(rows(response)) == min(fiches, PAGE_SIZE)
+
+
+@pytest.mark.parametrize("fiches", [5, 200])
+def test_past_register_searched_or_filtered_on_sensitive_data_runs_the_same_queries_for_5_or_200_fiches(
+    manager_client, django_assert_num_queries, monkeypatch, fiches
+):
+    bulk_fiches(fiches)
+    rebuilt = []
+    real_rebuild = fiches_view.rebuild
+    monkeypatch.setattr(fiches_view, "rebuild", lambda *args: rebuilt.append(len(args[2])) or real_rebuild(*args))
+    with django_assert_num_queries(22):
+        response = manager_client.get(LIST, {"date": "2024-06-30", "q": "fiche", "sensitive": "yes"})
+    assert len(rows(response)) == min(fiches, PAGE_SIZE)
+    assert rebuilt == [min(fiches, PAGE_SIZE)]  # only the shown page is rebuilt with its lines
+
+
+def test_past_register_filters_on_the_lines_of_that_day(manager_client):
+    fiche = make_treatment(name="Paie", lines=False)
+    line = DataCategoryLine.objects.create(
+        treatment=fiche,
+        category=DataCategory.objects.get(code="health"),
+        description="Arrêts maladie",
+        retention_value=5,
+        art9_exception="b",
+    )
+    past = timezone.make_aware(timezone.datetime(2024, 1, 10, 9))
+    Treatment.history.filter(id=fiche.pk).update(history_date=past)
+    DataCategoryLine.history.filter(id=line.pk).update(history_date=past)
+    line.delete()  # removed since: today the fiche has no sensitive line, on 30/06/2024 it had one
+    make_treatment(name="Prospection", lines=False)
+    past_list = {"date": "2024-06-30"}
+    assert rows(manager_client.get(LIST, {**past_list, "sensitive": "yes"})) == [fiche.reference]
+    assert rows(manager_client.get(LIST, {**past_list, "q": "arrets"})) == [fiche.reference]
+    assert rows(manager_client.get(LIST, {"sensitive": "yes"})) == []
+    assert rows(manager_client.get(LIST, {"q": "arrets"})) == []
 
 
 def test_second_page_of_a_past_register_shows_its_own_fiches_with_their_lines(manager_client):

@@ -1,6 +1,8 @@
 """Users per role and small factories shared by every test."""
 
+import html
 import itertools
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -22,6 +24,11 @@ from register.models import (
 
 PASSWORD = "test-password-Ab12"
 _counter = itertools.count(1)
+
+
+def page_text(response):
+    """A page's text as read on screen: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", response.content.decode()))
 
 
 def make_user(username, group=None, *, is_staff=False, is_superuser=False):

@@ -1,8 +1,5 @@
 """Two DPOs edit the same fiche: the second save is refused, shown what changed, never lost."""
 
-import html
-import re
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -11,15 +8,10 @@ from register.editing import StaleFiche, save_fiche
 from register.forms import FicheForm
 from register.forms.lines import SubPurposeFormSet
 from register.models import DataCategory, DataCategoryLine, Treatment
-from tests.conftest import make_user
+from tests.conftest import make_user, page_text
 from tests.register.fiche_form import FormData
 
 pytestmark = pytest.mark.django_db
-
-
-def page_text(response):
-    """The page's text as read on screen, without tags."""
-    return html.unescape(re.sub(r"<[^>]+>", "", response.content.decode()))
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """Creating and editing a fiche on /registre/nouveau/ and /registre/<référence>/modifier/."""
 
-import html
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,7 +7,7 @@ from django.urls import reverse
 
 from register.choices import OrganisationKind
 from register.models import DataCategory, DataCategoryLine, DataSubjectCategory, Treatment
-from tests.conftest import make_organisation, make_treatment
+from tests.conftest import make_organisation, make_treatment, page_text
 from tests.register.fiche_form import FormData
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +17,6 @@ CREATE_URL = reverse("register:create")
 
 def category(code, model=DataCategory):
     return model.objects.get(code=code).pk
-
-
-def page_text(response):
-    return html.unescape(response.content.decode())
 
 
 def edit_url(treatment):
@@ -163,7 +157,8 @@ def test_invalid_edit_keeps_the_input_writes_nothing_and_shows_french_messages(d
     content = page_text(response)
     assert "La fiche n'a pas été enregistrée : 1 erreur." in content
     assert "La durée de conservation doit être positive." in content
-    assert 'value="Nouveau nom tapé"' in content and 'value="Sous-finalité tapée"' in content
+    markup = response.content.decode()
+    assert 'value="Nouveau nom tapé"' in markup and 'value="Sous-finalité tapée"' in markup
     treatment.refresh_from_db()
     assert treatment.name == "Études de marché Osiris" and treatment.version == 1
     assert treatment.sub_purposes.count() == 1
@@ -273,7 +268,7 @@ def test_changing_the_reference_moves_the_fiche(dpo_client, treatment):
 
 
 def test_edit_form_shows_the_fiche_as_saved(dpo_client, treatment):
-    content = page_text(dpo_client.get(edit_url(treatment)))
+    content = dpo_client.get(edit_url(treatment)).content.decode()
     assert 'value="Études de marché Osiris"' in content
     assert "Nom, prénom" in content and "Comptes nominatifs" in content
     assert 'type="date"' in content

@@ -1,6 +1,5 @@
 """Bringing a register in from ODS: the CNIL template filled by hand, and the app's export."""
 
-import html
 from datetime import date
 
 import pytest
@@ -17,17 +16,13 @@ from register.imports.pending import PendingImport
 from register.imports.plan import ImportDefaults, plan_import
 from register.models import Contact, DataCategoryLine, Organisation, Treatment
 from register.scopes import RegisterScope
-from tests.conftest import make_organisation, make_treatment
+from tests.conftest import make_organisation, make_treatment, page_text
 from tests.register.samples.cnil_template import CnilWorkbook, filled_fiche
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("register:import")
 CONFIRM = reverse("register:import_confirm")
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def upload(data, name="registre.ods", **defaults):
@@ -186,7 +181,7 @@ def test_the_register_changing_between_preview_and_confirm_asks_again(dpo_client
     make_treatment(reference="PAIE-01")  # someone created that reference meanwhile
     response = dpo_client.post(CONFIRM)
     assert response.status_code == 409
-    assert "Le registre a changé depuis l'aperçu" in text(response)
+    assert "Le registre a changé depuis l'aperçu" in page_text(response)
     assert Treatment.objects.get(reference="PAIE-01").name != "Gestion de la paie"
     dpo_client.post(CONFIRM)  # confirming the new preview updates it
     assert Treatment.objects.get(reference="PAIE-01").name == "Gestion de la paie"
@@ -202,14 +197,14 @@ def test_an_edit_saved_between_preview_and_confirm_is_not_overwritten_silently(d
     treatment.save()
     response = dpo_client.post(CONFIRM)
     assert response.status_code == 409
-    assert "Le registre a changé depuis l'aperçu" in text(response)
+    assert "Le registre a changé depuis l'aperçu" in page_text(response)
     assert Treatment.objects.get(reference="T-004").notes == "Revue par un collègue pendant l'aperçu"
 
 
 def test_confirming_without_a_pending_upload_is_refused(dpo_client):
     response = dpo_client.post(CONFIRM)
     assert response.status_code == 400
-    assert "Aucun import en attente" in text(response)
+    assert "Aucun import en attente" in page_text(response)
 
 
 def test_a_client_cannot_point_the_confirmation_at_another_file(dpo_client):
@@ -234,7 +229,7 @@ def test_the_import_page_is_for_the_dpo_only(dpo_user, manager_user, auditor_use
     dpo = Client()
     dpo.force_login(dpo_user)
     page = dpo.get(URL)
-    assert page.status_code == 200 and "Importer un registre" in text(page)
+    assert page.status_code == 200 and "Importer un registre" in page_text(page)
     assert not Treatment.objects.exists()
 
 
@@ -305,7 +300,7 @@ def test_a_second_confirmation_sent_at_once_applies_nothing_more(dpo_client):
     assert not kept.claim()  # …so a second one cannot take it
     response = dpo_client.post(CONFIRM)
     assert response.status_code == 400
-    assert "Aucun import en attente" in text(response)
+    assert "Aucun import en attente" in page_text(response)
     assert not Treatment.objects.filter(reference="PAIE-01").exists()
 
 

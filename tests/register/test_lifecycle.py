@@ -1,7 +1,6 @@
 """A fiche's lifecycle: duplicate, draft → in force → archived (and back), review, delete."""
 
 import datetime
-import html
 
 import pytest
 from django.urls import reverse
@@ -10,17 +9,13 @@ from django.utils import timezone
 from register import lifecycle
 from register.models import DataCategoryLine, SubPurpose, Treatment
 from register.scopes import ALL_STATUSES, RegisterScope
-from tests.conftest import make_organisation, make_treatment
+from tests.conftest import make_organisation, make_treatment, page_text
 
 pytestmark = pytest.mark.django_db
 
 
 def url(name, treatment):
     return reverse(f"register:{name}", args=[treatment.reference])
-
-
-def page_text(response):
-    return html.unescape(response.content.decode())
 
 
 # --- duplicate ----------------------------------------------------------------------

@@ -1,9 +1,16 @@
-"""Playwright driving Debian's Chromium (Playwright's own browser download cannot work here)."""
+"""Playwright driving Debian's Chromium (Playwright's own browser download cannot work here).
+
+One browser for the whole session (pytest-django's live_server is session-wide too); each
+test gets fresh pages, each in its own context so that two users stay two sessions.
+"""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -36,12 +43,25 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+def new_page(browser):
+    """Opens a page in a context of its own (own cookies: one user each); all closed after the test."""
+    contexts = []
+
+    def new_page():
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1366, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        return page
+
+    yield new_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
 
 
 @pytest.fixture
@@ -50,8 +70,17 @@ def artifacts():
     return ARTIFACTS
 
 
-def log_in(page, live_server, username, password):
-    page.goto(f"{live_server.url}/connexion/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
+@pytest.fixture
+def log_in(page, live_server):
+    """Logs a user in through the login form, on the test's page unless another is given."""
+
+    def log_in(username, password=PASSWORD, *, on=None):
+        target = on or page
+        target.goto(f"{live_server.url}/connexion/")
+        target.get_by_label("Nom d’utilisateur").fill(username)
+        target.get_by_label("Mot de passe").fill(password)
+        target.get_by_role("button", name="Se connecter").click()
+        target.wait_for_url(re.compile(r"/registre/$"))
+        return target
+
+    return log_in

@@ -3,8 +3,6 @@
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import log_in
-
 PASSWORD = "demo-browser-pass-42"
 
 
@@ -17,9 +15,8 @@ def demo():
     call_command("load_demo", password=PASSWORD, verbosity=0)
 
 
-def test_demo_dpo_finds_the_centrecall_register(demo, live_server, page, artifacts):
-    log_in(page, live_server, "dpo", PASSWORD)
-    page.wait_for_url(f"{live_server.url}/registre/")
+def test_demo_dpo_finds_the_centrecall_register(demo, live_server, page, log_in, artifacts):
+    log_in("dpo", PASSWORD)
     rows = page.locator("table tbody tr")
     assert rows.count() >= 5
     assert page.get_by_text("Études de marché pour le compte de clients").count() == 1
@@ -29,8 +26,8 @@ def test_demo_dpo_finds_the_centrecall_register(demo, live_server, page, artifac
     page.screenshot(path=str(artifacts / "demo-fiche-T-001.png"), full_page=True)
 
 
-def test_demo_auditor_browses_the_admin_read_only(demo, live_server, page):
-    log_in(page, live_server, "auditor", PASSWORD)
+def test_demo_auditor_browses_the_admin_read_only(demo, live_server, page, log_in):
+    log_in("auditor", PASSWORD)
     page.goto(f"{live_server.url}/admin/register/treatment/")
     assert page.get_by_role("link", name="T-003").count() == 1
     assert page.locator("a.addlink").count() == 0

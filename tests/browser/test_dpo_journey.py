@@ -4,28 +4,14 @@ Drives Debian's Chromium through Playwright against the live server (`make test-
 Screenshots of the form and of the filled fiche land in artifacts/ (git-ignored).
 """
 
-import re
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from register.choices import OrganisationKind
 from register.models import Treatment
-from tests.conftest import PASSWORD, make_organisation, make_user
+from tests.conftest import make_organisation, make_user
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def log_in(browser, live_server, username):
-    page = browser.new_page(locale="fr-FR", viewport={"width": 1400, "height": 1000})
-    page.goto(f"{live_server.url}/connexion/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page).to_have_url(re.compile(r"/registre/$"))
-    return page
 
 
 def fill_data_line(page, index, category, description, duration):
@@ -34,14 +20,13 @@ def fill_data_line(page, index, category, description, duration):
     page.fill(f"[name='data_lines-{index}-retention_value']", duration)
 
 
-def test_dpo_creates_and_edits_a_fiche_and_a_manager_cannot_edit_it(live_server, browser):
+def test_dpo_creates_and_edits_a_fiche_and_a_manager_cannot_edit_it(live_server, page, new_page, log_in, artifacts):
     make_organisation("CentreCall", kind=OrganisationKind.SELF)
     make_organisation("Osiris")
     make_user("dpo", "DPO", is_staff=True)
     make_user("manager", "Manager")
-    ARTIFACTS.mkdir(exist_ok=True)
 
-    page = log_in(browser, live_server, "dpo")
+    log_in("dpo")
     page.get_by_role("link", name="Nouvelle fiche").click()
     page.fill("[name=name]", "Études de marché Osiris")
     page.select_option("[name=role]", label="Sous-traitant")
@@ -104,14 +89,14 @@ def test_dpo_creates_and_edits_a_fiche_and_a_manager_cannot_edit_it(live_server,
     page.locator("#finalites").get_by_role("button", name="+ Ajouter une ligne").click()
     page.fill("[name='sub_purposes-1-description']", "Produire une synthèse anonyme pour le client")
     page.add_style_tag(content=".fiche-form-actions, .fiche-toc { position: static; }")  # unstuck for a full page
-    page.screenshot(path=ARTIFACTS / "formulaire-fiche.png", full_page=True)
+    page.screenshot(path=artifacts / "formulaire-fiche.png", full_page=True)
     page.get_by_role("button", name="Enregistrer").click()
 
     expect(page.get_by_text("Fiche T-001 enregistrée.")).to_be_visible()
     expect(page.get_by_role("heading", name="Études de marché Osiris 2026")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text("Réseaux sociaux utilisés")
     expect(page.locator("body")).to_contain_text("Produire une synthèse anonyme pour le client")
-    page.screenshot(path=ARTIFACTS / "fiche-remplie.png", full_page=True)
+    page.screenshot(path=artifacts / "fiche-remplie.png", full_page=True)
     fiche_url = page.url
 
     # The history shows who changed what: the rename, old → new, and the dropped line.
@@ -123,10 +108,10 @@ def test_dpo_creates_and_edits_a_fiche_and_a_manager_cannot_edit_it(live_server,
     expect(timeline).to_contain_text("Réseaux sociaux utilisés")
     expect(timeline).to_contain_text("Ligne supprimée")
     expect(timeline).to_contain_text("dpo")
-    page.screenshot(path=ARTIFACTS / "historique-fiche.png", full_page=True)
+    page.screenshot(path=artifacts / "historique-fiche.png", full_page=True)
 
     # The manager reads the same fiche and finds no way to change it.
-    manager = log_in(browser, live_server, "manager")
+    manager = log_in("manager", on=new_page())
     manager.goto(fiche_url)
     expect(manager.get_by_role("heading", name="Études de marché Osiris 2026")).to_be_visible()
     for label in ("Modifier", "Dupliquer", "Archiver", "Mettre en vigueur", "Marquer comme revue", "Supprimer"):

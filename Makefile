@@ -44,10 +44,18 @@ test-deps: system-deps
 			libreoffice-calc-nogui poppler-utils; \
 	fi
 
-# Browser tests: Debian's Chromium, on top of what the suite needs.
+# Browser tests: Debian's Chromium, on top of what the suite needs; Java and npm for the Nu
+# HTML Checker (npm's vnu-jar, pinned in package-lock.json, installed into node_modules/).
 browser-deps: test-deps
-	@if ! command -v chromium >/dev/null; then \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
+	@if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
 	fi
 
 messages: $(VENV)/.deps
@@ -76,4 +84,4 @@ lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -95,9 +95,11 @@ def test_dpo_pages(demo, live_server, page, log_in, audit, artifacts):
     visit(page, live_server, "/registre/import/")
     audit.check("import-form")
     preview = page.get_by_role("button", name="Voir l'aperçu")
-    page.set_input_files("input[type=file]", cnil_file(artifacts / "a11y-import-no-basis.ods"))
+    not_a_spreadsheet = artifacts / "a11y-not-a-spreadsheet.ods"
+    not_a_spreadsheet.write_bytes(b"plain text, not an ODS file")
+    page.set_input_files("input[type=file]", str(not_a_spreadsheet))
     preview.click()
-    audit.check("import-preview-refused", expected_status=400)
+    audit.check("import-refused", expected_status=400)
     page.set_input_files("input[type=file]", cnil_file(artifacts / "a11y-import.ods", legal_basis="Obligation légale"))
     page.select_option("[name=default_role]", value=TreatmentRole.CONTROLLER)
     preview.click()

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.conftest import make_treatment
 
@@ -94,3 +95,12 @@ def test_language_cookie_is_a_lasting_http_only_preference():
     assert cookie.value == "en"
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert int(cookie["max-age"]) >= 300 * 24 * 3600
+
+
+def test_english_chosen_by_one_request_does_not_outlive_it(manager_client):
+    """The thread's language goes back to French after an English request: the next request
+    served by the same worker (or the next test) must not start in English."""
+    manager_client.cookies.load({"django_language": "en"})
+    response = manager_client.get(reverse("register:list"))
+    assert response.headers["Content-Language"] == "en"
+    assert translation.get_language() == "fr"

@@ -1,18 +1,20 @@
 """Export builders: each takes a RegisterScope and returns (filename, mimetype, bytes).
 
 The same builder serves the download views, the `export_register` command and the tests.
+Building blocks for other apps' documents: `documents.render_pdf` (a template as PDF, with
+the safe fetcher and the vendored font) and `odf_writer.build_spreadsheet` (sheets as ODS).
 """
 
-from importlib import import_module
+from .ods import build_register_ods
+from .pdf import build_register_pdf
 
-FORMATS = {
-    "pdf": "register.exports.pdf.build_register_pdf",
-    "ods": "register.exports.ods.build_register_ods",
+BUILDERS = {
+    "pdf": build_register_pdf,
+    "ods": build_register_ods,
 }
+FORMATS = tuple(BUILDERS)
 
 
 def build(export_format, scope, *, generated_by=""):
     """Run the builder of `export_format` ("pdf" or "ods") on the fiches of `scope`."""
-    module_name, function_name = FORMATS[export_format].rsplit(".", 1)
-    builder = getattr(import_module(module_name), function_name)
-    return builder(scope, generated_by=generated_by)
+    return BUILDERS[export_format](scope, generated_by=generated_by)

@@ -9,7 +9,6 @@ accepted values. `register.imports.ods` reads this layout back, by its labels.
 import functools
 
 from django.utils import timezone, translation
-from django.utils.text import slugify
 
 from ..choices import (
     Art9Exception,
@@ -25,6 +24,7 @@ from ..choices import (
 from ..cnil import MIMETYPE, lists
 from ..cnil import layout as cnil
 from ..models import DataCategoryLine, Organisation
+from .filenames import export_filename
 from .odf_writer import Cell, Sheet, build_spreadsheet
 
 FICHE_WIDTHS = [7.5, 4.5, 4.0, 2.6, 3.2, 3.2, 3.2, 4.5, 3.6, 4.5, 3.6, 4.5]
@@ -35,6 +35,8 @@ FORBIDDEN_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]*?:/\\'", "-"))
 
 def build_register_ods(scope, *, generated_by=""):
     """(filename, mimetype, bytes) of the fiches of `scope` (see register.scopes)."""
+    # The ODS is the CNIL template, which the import reads back by its French labels and
+    # list values: it stays in French whatever language the site is read in (the PDF follows it).
     with translation.override("fr"):
         treatments = scope.treatments()
         organisation = (
@@ -47,14 +49,7 @@ def build_register_ods(scope, *, generated_by=""):
         sheets.append(lists_sheet())
         title = f"{cnil.OVERVIEW_TITLE} — {scope.describe()}"
         content = build_spreadsheet(sheets, title=title, creator=generated_by, created=generated_at)
-    return _filename(scope, generated_at), MIMETYPE, content
-
-
-def _filename(scope, generated_at):
-    slug = slugify(scope.describe()) or "registre"
-    if not slug.startswith("registre"):
-        slug = f"registre-{slug}"
-    return f"{slug}-{generated_at:%Y-%m-%d}.ods"
+    return export_filename(scope, "ods", organisation=organisation, extracted_at=generated_at), MIMETYPE, content
 
 
 def _sheet_name(treatment, used):

@@ -12,32 +12,33 @@ pages, so the application never renders twice.
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..choices import OrganisationKind, TreatmentRole
 from ..models import Organisation
 from ..queries import contacts_in_order
 from .documents import PDF_MIMETYPE, html_to_pdf
+from .filenames import export_filename
 
 TEMPLATE = "register/exports/pdf/register.html"
-# The register is shown to the CNIL on request (art. 30(4)): it is written in French
-# whatever language the person downloading it reads the site in.
-DOCUMENT_LANGUAGE = "fr"
 
 
 def build_register_pdf(scope, *, generated_by=""):
     """(filename, mimetype, bytes) of the PDF extract of the fiches in `scope`."""
     extracted_at = timezone.now().replace(microsecond=0)  # PDF dates have no fractions of a second
     html = render_register_html(scope, generated_by=generated_by, extracted_at=extracted_at)
-    return export_filename(scope, "pdf", extracted_at), PDF_MIMETYPE, html_to_pdf(html)
+    filename = export_filename(scope, "pdf", organisation=own_organisation(), extracted_at=extracted_at)
+    return filename, PDF_MIMETYPE, html_to_pdf(html)
 
 
 def render_register_html(scope, *, generated_by="", extracted_at=None):
-    """The HTML document WeasyPrint turns into the PDF (kept separate for the benchmark)."""
-    with translation.override(DOCUMENT_LANGUAGE):
-        context = document_context(scope, generated_by, extracted_at or timezone.now())
-        return render_to_string(TEMPLATE, context)
+    """The HTML document WeasyPrint turns into the PDF (kept separate for the benchmark).
+
+    It is written in the active language: the one the user chose on the site, French for
+    the `export_register` command (settings.LANGUAGE_CODE).
+    """
+    context = document_context(scope, generated_by, extracted_at or timezone.now())
+    return render_to_string(TEMPLATE, context)
 
 
 def document_context(scope, generated_by, extracted_at):
@@ -72,9 +73,9 @@ def document_context(scope, generated_by, extracted_at):
 
 
 def long_date(day):
-    """« 1er juin 2024 », « 23 novembre 2026 »: the French way of writing a date in full."""
+    """« 1er juin 2024 », « 23 novembre 2026 » in French; "1 June 2024" in English."""
     text = date_format(day, "j F Y")
-    return text.replace("1 ", "1er ", 1) if day.day == 1 else text
+    return text.replace("1 ", "1er ", 1) if day.day == 1 and translation.get_language() == "fr" else text
 
 
 def own_organisation():
@@ -101,27 +102,3 @@ def legal_basis_line(role):
     if role in (TreatmentRole.CONTROLLER, TreatmentRole.JOINT_CONTROLLER):
         return _("Article 30(1) du RGPD")
     return _("Article 30 du RGPD — activités menées en tant que responsable de traitement et sous-traitant")
-
-
-ROLE_SLUGS = {
-    TreatmentRole.CONTROLLER: "responsable",
-    TreatmentRole.JOINT_CONTROLLER: "conjoint",
-    TreatmentRole.PROCESSOR: "sous-traitant",
-}
-
-
-def export_filename(scope, extension, extracted_at=None):
-    """ASCII-safe, e.g. registre-centrecall-sous-traitant-osiris-2026-11-23.pdf."""
-    organisation = own_organisation()
-    scope_parts = [
-        slugify(scope.reference),
-        ROLE_SLUGS.get(scope.role, ""),
-        slugify(scope.client.name) if scope.client else "",
-        "selection" if scope.q or scope.status or scope.sensitive is not None or scope.overdue else "",
-        f"etat-{scope.as_of.isoformat()}" if scope.as_of else "",
-    ]
-    day = timezone.localdate(extracted_at or timezone.now()).isoformat()
-    if not any(scope_parts):
-        scope_parts = ["complet"]
-    parts = ["registre", slugify(organisation.name) if organisation else "", *scope_parts, day]
-    return "-".join(part for part in parts if part) + f".{extension}"

@@ -2,6 +2,8 @@
 
 from django import template
 
+from .. import compliance
+
 register = template.Library()
 
 
@@ -15,3 +17,9 @@ def ordinary_lines(data_lines):
 def sensitive_lines(data_lines):
     """Data category lines of sensitive data (art. 9(1)) or criminal-offence data (art. 10)."""
     return [line for line in data_lines if line.category.is_sensitive]
+
+
+@register.filter
+def compliance_findings(treatment):
+    """The compliance findings of `treatment` (register.compliance), for the PDF's fiche."""
+    return compliance.findings_for(treatment)

@@ -3,16 +3,19 @@
 import io
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from register.choices import OrganisationKind, TreatmentRole
+from register.exports import build
 from register.exports.documents import html_to_pdf
+from register.exports.ods import build_register_ods
 from register.exports.pdf import build_register_pdf
 from register.filter_form import RegisterFilterForm
 from register.scopes import RegisterScope
 from tests.conftest import make_organisation, make_treatment
-from tests.pdfs import bookmarks, embedded_fonts, pdf_properties, xmp_metadata
+from tests.pdfs import bookmarks, embedded_fonts, pdf_properties, pdf_text, xmp_metadata
+from tests.register.samples.odf_cells import read_sheets, row_labelled
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +97,54 @@ def test_each_fiche_is_a_top_level_bookmark(register):
     assert "T-001 · Gestion du personnel et paie" in marks
     assert "T-002 · Études de marché Osiris" in marks
     assert marks.index("T-001 · Gestion du personnel et paie") < marks.index("T-002 · Études de marché Osiris")
+
+
+# --- findings, language, file names ----------------------------------------------------
+
+
+def test_the_fiche_pdf_lists_its_compliance_findings(register):
+    from register.models import DataCategory, DataCategoryLine
+
+    fiche = register[0]
+    DataCategoryLine.objects.create(
+        treatment=fiche,
+        category=DataCategory.objects.filter(is_sensitive=True).first(),
+        description="Arrêts de travail",
+        retention_value=5,
+        retention_unit="years",
+    )
+    text = pdf_text(build_register_pdf(RegisterScope(reference=fiche.reference))[2])
+    assert "Points de conformité" in text
+    assert "Non conforme" in text and "sans exception de l'article 9(2)." in text
+    clean = pdf_text(build_register_pdf(RegisterScope(reference=register[1].reference))[2])
+    assert "Aucun point de non-conformité détecté." in clean and "Non conforme" not in clean
+
+
+def test_a_pdf_is_written_in_the_language_the_user_reads_the_site_in(register, tmp_path):
+    with translation.override("en"):
+        content = build_register_pdf(RegisterScope(reference=register[0].reference))[2]
+    text = pdf_text(content)
+    assert "Record from the register of processing activities" in text
+    assert "Description of the processing" in text and "Description du traitement" not in text
+    assert PdfReader(io.BytesIO(content)).trailer["/Root"]["/Lang"] == "en"
+    assert pdf_properties(content, tmp_path)["Tagged"] == "yes"
+
+
+def test_the_ods_stays_the_french_cnil_template_whatever_the_language(register):
+    with translation.override("en"):
+        _filename, _mimetype, content = build_register_ods(RegisterScope(reference=register[0].reference))
+    sheets = read_sheets(content)
+    fiche = next(rows for name, rows in sheets.items() if name.startswith("T-001"))
+    assert row_labelled(fiche, "Nom du traitement")[1].text == "Gestion du personnel et paie"
+    assert row_labelled(fiche, "Rôle de l'organisme")[1].text == "Responsable de traitement"
+
+
+def test_pdf_and_ods_of_a_scope_share_one_file_name_rule(register):
+    day = timezone.localdate().isoformat()
+    for scope, name in (
+        (RegisterScope(), f"registre-centrecall-complet-{day}"),
+        (RegisterScope(role=TreatmentRole.PROCESSOR), f"registre-centrecall-sous-traitant-{day}"),
+        (RegisterScope(reference="T-002"), f"registre-centrecall-t-002-{day}"),
+    ):
+        assert build("pdf", scope)[0] == f"{name}.pdf"
+        assert build("ods", scope)[0] == f"{name}.ods"

@@ -1,10 +1,27 @@
 """A small OpenDocument spreadsheet writer: sheets of rows of text and date cells.
 
+The building block every spreadsheet export uses (the register's CNIL file today, the
+processes' and incidents' lists next). Its public API is three names:
+
+    from register.exports.odf_writer import Cell, Sheet, build_spreadsheet
+
+    sheet = Sheet("Incidents", widths_cm=[3, 8, 3])        # one width per column
+    sheet.add_row(Cell("Registre des incidents", "title", span=3))
+    sheet.add_row(Cell("Réf.", "header"), Cell("Nature", "header"), Cell("Date", "header"))
+    sheet.add_row("I-001", "Perte d'un ordinateur", date(2026, 3, 4))  # plain values are "text" cells
+    sheet.add_blank_row()
+    content = build_spreadsheet([sheet], title="Registre des incidents", creator="Sophie Lambert")
+
+A cell holds text (any value but a date is written as its str()), a `date` (a real date
+cell, shown dd/mm/yyyy) or None (empty); its style is one of STYLES; `span` merges it with
+the cells to its right. `build_spreadsheet` returns the .ods file's bytes, of MIME type
+`register.cnil.MIMETYPE` (application/vnd.oasis.opendocument.spreadsheet).
+
 Why not odfpy's document model: building a register of 1,000 fiches (≈300,000 cells)
 through odfpy's element objects takes about half a minute; writing the XML directly takes
 a fraction of a second. The format written here is deliberately narrow — string cells,
 date cells, merged cells, a few cell styles — and never a formula: every text is an
-`office:value-type="string"` cell, which no spreadsheet evaluates (see `text_cell`).
+`office:value-type="string"` cell, which no spreadsheet evaluates (see `_text_cell`).
 """
 
 import io
@@ -31,7 +48,7 @@ _NAMESPACES = (
 )
 _BORDER = 'fo:border="0.5pt solid #9e9e9e"'
 # name: (cell properties, text properties, extra attributes)
-CELL_STYLES = {
+STYLES = {
     "title": ("", 'fo:font-size="14pt" fo:font-weight="bold" fo:color="#1f3864"', ""),
     "muted": ('fo:wrap-option="wrap"', 'fo:font-style="italic" fo:color="#595959"', ""),
     "section": (
@@ -54,29 +71,42 @@ CELL_STYLES = {
 }
 
 
+__all__ = ["STYLES", "Cell", "Sheet", "build_spreadsheet"]
+
+
 @dataclass(frozen=True)
 class Cell:
-    """One cell: text, a date, or empty (None); `span` columns wide when merged."""
+    """One cell: text, a date, or empty (None), in one of STYLES; `span` columns wide when merged."""
 
     value: object = None
     style: str = "text"
     span: int = 1
 
+    def __post_init__(self):
+        # A wrong style or span would give a file spreadsheets open wrongly: fail where it is written.
+        if self.style not in STYLES:
+            raise ValueError(f"Unknown cell style {self.style!r}; styles: {', '.join(STYLES)}.")
+        if not isinstance(self.span, int) or self.span < 1:
+            raise ValueError(f"A cell spans one column or more, not {self.span!r}.")
+
 
 class Sheet:
+    """One sheet: its name (as the tab shows it), its column widths in cm, and its rows in order."""
+
     def __init__(self, name, widths_cm):
         self.name = name
         self.widths_cm = widths_cm
         self.rows = []
 
     def add_row(self, *cells):
+        """Append a row; each value is a Cell or a plain value (a "text" cell, or a date cell for a date)."""
         self.rows.append([cell if isinstance(cell, Cell) else Cell(cell) for cell in cells])
 
     def add_blank_row(self):
         self.rows.append([])
 
 
-def clean_text(value):
+def _clean_text(value):
     value = str(value)
     if _INVALID_XML.search(value):
         value = _INVALID_XML.sub("", value)
@@ -95,13 +125,13 @@ def _paragraph_xml(line):
     return f"<text:p>{line}</text:p>"
 
 
-def text_cell(text, style, span_xml):
+def _text_cell(text, style, span_xml):
     """A string cell. Text such as "=1+1" or "@SUM(A1)" stays text: a cell typed
     office:value-type="string" with no table:formula attribute is shown as it is by every
     spreadsheet that reads ODS (LibreOffice, Excel, Google Sheets). A leading apostrophe,
     the keyboard's way to force text, is not an escape in the file format: it would become
     part of the value for every reader and corrupt the register on a round trip."""
-    paragraphs = "".join(_paragraph_xml(line) for line in clean_text(text).split("\n"))
+    paragraphs = "".join(_paragraph_xml(line) for line in _clean_text(text).split("\n"))
     return f'<table:table-cell{_style(style)} office:value-type="string"{span_xml}>{paragraphs}</table:table-cell>'
 
 
@@ -123,12 +153,12 @@ def _cell_xml(cell):
             f"{span_xml}><text:p>{value:%d/%m/%Y}</text:p></table:table-cell>"
         )
     else:
-        main = text_cell(value, cell.style, span_xml)
+        main = _text_cell(value, cell.style, span_xml)
     return main + covered
 
 
 def _sheet_xml(sheet, parts):
-    parts.append(f'<table:table table:name={quoteattr(clean_text(sheet.name))} table:style-name="ta1">')
+    parts.append(f'<table:table table:name={quoteattr(_clean_text(sheet.name))} table:style-name="ta1">')
     for width in sheet.widths_cm:
         parts.append(
             f'<table:table-column table:style-name="{_column_style(width)}" table:default-cell-style-name="ce_text"/>'
@@ -162,7 +192,7 @@ def _automatic_styles(sheets):
             f'<style:style style:name="{_column_style(width)}" style:family="table-column">'
             f'<style:table-column-properties style:column-width="{width}cm" fo:break-before="auto"/></style:style>'
         )
-    for name, (cell_props, text_props, extra) in CELL_STYLES.items():
+    for name, (cell_props, text_props, extra) in STYLES.items():
         parts.append(
             f'<style:style style:name="ce_{name}" style:family="table-cell" style:parent-style-name="Default" {extra}>'
             f"<style:table-cell-properties {cell_props}/>"
@@ -210,8 +240,8 @@ _MANIFEST_XML = (
 def _meta_xml(title, creator, created):
     return (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {_NAMESPACES}><office:meta>'
-        f"<meta:generator>CentreCall registre RGPD</meta:generator><dc:title>{escape(clean_text(title))}</dc:title>"
-        f"<meta:initial-creator>{escape(clean_text(creator))}</meta:initial-creator>"
+        f"<meta:generator>CentreCall registre RGPD</meta:generator><dc:title>{escape(_clean_text(title))}</dc:title>"
+        f"<meta:initial-creator>{escape(_clean_text(creator))}</meta:initial-creator>"
         f"<meta:creation-date>{created:%Y-%m-%dT%H:%M:%S}</meta:creation-date>"
         "</office:meta></office:document-meta>"
     )

@@ -1,6 +1,7 @@
 """Downloading extracts from the list and fiche pages, per role."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -147,3 +148,11 @@ def test_fiche_seen_as_of_a_date_exports_as_of_that_date(manager_client, fiches)
     assert response.status_code == 200
     export_url = reverse("register:export_fiche", args=[fiche.reference, "pdf"])
     assert f"{export_url}?date={today}" in response.content.decode()
+
+
+def test_a_user_who_chose_english_downloads_an_english_pdf(manager_client, fiches):
+    manager_client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "en"})
+    response = manager_client.get(reverse("register:export_fiche", args=[fiches["own"].reference, "pdf"]))
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "Description of the processing" in text and "Description du traitement" not in text

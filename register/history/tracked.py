@@ -19,6 +19,8 @@ BOOKKEEPING_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})
 class Tracked:
     model: type
     lines: tuple = ()  # (name of the table on the model, line model), in display order
+    # Timeline headings of the object's own records: {"created": …, "changed": …, "deleted": …}.
+    titles: dict = field(default_factory=dict)
     # Reference rows (catalogs, organisations) are read as they are now: how to read each model.
     reference_querysets: dict = field(default_factory=dict)
 

@@ -5,12 +5,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from .. import access
-from ..timeline import TIMELINE_PAGE_SIZE, timeline_entries, timeline_records
+from ..history.fiches import FICHES
+from ..history.timeline import TIMELINE_PAGE_SIZE, timeline_entries, timeline_records
 
 
 @login_required
 def treatment_history(request, reference):
     treatment = access.get_treatment_for_user(request, reference)
-    page = Paginator(timeline_records(treatment), TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"treatment": treatment, "page": page, "entries": timeline_entries(page.object_list)}
+    page = Paginator(timeline_records(FICHES, treatment), TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"treatment": treatment, "page": page, "entries": timeline_entries(FICHES, page.object_list)}
     return render(request, "register/treatment_history.html", context)

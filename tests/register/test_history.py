@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from register.choices import LegalBasis, TreatmentStatus
+from register.history.timeline import TIMELINE_PAGE_SIZE
 from register.models import (
     DataCategory,
     DataCategoryLine,
@@ -17,7 +18,6 @@ from register.models import (
     SecurityMeasureCategory,
     SubPurpose,
 )
-from register.timeline import TIMELINE_PAGE_SIZE
 from tests.conftest import make_organisation, make_treatment
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ VERSION_FIELD = "loaded_version"
 def rebase(post, treatment, base):
     """(form data for FicheForm, names of the fields both sides changed).
 
-    `post` is what the user sent, `treatment` the fiche now, `base` a conflicts.Baseline.
+    `post` is what the user sent, `treatment` the fiche now, `base` a history.conflicts.Baseline.
     Without a baseline in the history, the user's input is kept as it is.
     """
     data = post.copy()

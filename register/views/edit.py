@@ -1,7 +1,7 @@
 """Creating and editing a fiche: one page with every table of the CNIL fiche as rows.
 
 Invalid input is answered 400 with everything the user typed; a save over someone else's
-is answered 409 with what they changed (see register/editing.py and register/conflicts.py).
+is answered 409 with what they changed (see register/editing.py and register/history/conflicts.py).
 """
 
 from django.contrib import messages
@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .. import access
-from ..conflicts import baseline, changes_since
 from ..editing import FicheRefused, StaleFiche, save_fiche
 from ..forms import FicheForm
 from ..forms.rebase import rebase
+from ..history.conflicts import baseline, changes_since
+from ..history.fiches import FICHES
 from ..models import DataCategory, Treatment
 
 
@@ -88,13 +89,13 @@ class FichePage:
         """Refuse the save and show what others changed, with the user's edit replayed onto
         the current fiche; saving that page then goes over the current version."""
         current = self.treatment
-        base = baseline(current, loaded_version)
+        base = baseline(FICHES, current, loaded_version)
         data, both_changed = rebase(self.request.POST, current, base)
         fiche = FicheForm(data, instance=current)
         return self.render(
             fiche,
             status=409,
-            conflict=changes_since(current, base),
+            conflict=changes_since(FICHES, current, base),
             both_changed=[fiche.main[name].label for name in fiche.main.fields if name in both_changed],
             both_changed_fields=both_changed,
         )

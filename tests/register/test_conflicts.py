@@ -1,5 +1,8 @@
 """Two DPOs edit the same fiche: the second save is refused, shown what changed, never lost."""
 
+import html
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -8,7 +11,7 @@ from register.editing import StaleFiche, save_fiche
 from register.forms import FicheForm
 from register.forms.lines import SubPurposeFormSet
 from register.models import DataCategory, DataCategoryLine, Treatment
-from tests.conftest import make_user, page_text
+from tests.conftest import make_organisation, make_user, page_text
 from tests.register.fiche_form import FormData
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +216,49 @@ def test_fiche_without_history_still_refuses_the_stale_save_and_keeps_my_input(d
     assert "L'historique ne détaille pas ces changements." in page_text(response)
     conflict = FormData.from_response(response)
     assert conflict["notes"] == "Ma note" and conflict["loaded_version"] == "5"
+
+
+@pytest.mark.parametrize("rounds", [1, 4])
+def test_conflict_page_runs_the_same_queries_for_few_or_many_saves_meanwhile(
+    dpo_client, claire, treatment, django_assert_num_queries, rounds
+):
+    """Each save meanwhile changes a field, the processors, a line's category and adds a line."""
+    mine = open_page(dpo_client, treatment)
+    categories = [DataCategory.objects.get(code=code) for code in ("connection", "identity")]
+    processors = [make_organisation(f"Sous-traitant {number}") for number in range(rounds)]
+    for number in range(rounds):
+        theirs = open_page(claire, treatment)
+        theirs["name"] = f"Nom {number}"
+        theirs["processors"] = [str(processor.pk) for processor in processors[: number + 1]]
+        theirs.fill_row("data_lines", 0, category=categories[number % 2].pk)
+        theirs.add_row("sub_purposes", description=f"Sous-finalité {number}")
+        assert save(claire, treatment, theirs).status_code == 302
+    mine["notes"] = "Ma note"
+
+    # Rendering the page with its form; the changes themselves: the fiche's records, the
+    # 2 m2m tables, then the records and predecessors of each of the 6 line tables.
+    with django_assert_num_queries(61):
+        response = save(dpo_client, treatment, mine)
+
+    assert response.status_code == 409
+    rows = conflict_rows(response)
+    assert (
+        "Nom du traitement",
+        f"Nom {rounds - 2}" if rounds > 1 else "Études de marché Osiris",
+        f"Nom {rounds - 1}",
+    ) in rows
+    assert (
+        "Sous-traitants",
+        ", ".join(f"Sous-traitant {n}" for n in range(rounds - 1)) or "—",
+        ", ".join(f"Sous-traitant {n}" for n in range(rounds)),
+    ) in rows
+    assert ("Sous-finalité : ligne ajoutée", "—", f"Sous-finalité {rounds - 1}") in rows
+    last_category = [row for row in rows if row[0].endswith("Nom, prénom » : catégorie")][-1]
+    assert last_category[1:] == (str(categories[rounds % 2]), str(categories[(rounds - 1) % 2]))
+
+
+def conflict_rows(response):
+    """(what, before, after) of each row of the table of changes made meanwhile."""
+    table = response.content.decode().split('id="conflit"')[1].split("</table>")[0]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
+    return [tuple(html.unescape(cell).strip() for cell in row[2:]) for row in cells if row]

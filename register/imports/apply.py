@@ -12,10 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from ..history.fiches import FICHES
 from ..models import REFERENCE_PREFIX, Treatment
 from .plan import CHANGE_REASON, LINE_TABLES
-
-M2M_FIELDS = ("joint_controllers", "processors")
 
 
 def _at_noon(day):
@@ -61,7 +60,7 @@ def _create_fiches(fiches):
     if dated:
         Treatment.objects.bulk_update([fiche.treatment for fiche in dated], ["updated_at"], batch_size=500)
     through_rows = {}
-    for name in M2M_FIELDS:
+    for name in FICHES.m2m:
         through = getattr(Treatment, name).through
         rows = [
             through(treatment_id=fiche.treatment.pk, organisation_id=organisation.pk)
@@ -71,9 +70,8 @@ def _create_fiches(fiches):
         through_rows[name] = through.objects.bulk_create(rows, batch_size=500)
     records = Treatment.history.bulk_history_create(treatments, batch_size=500, default_change_reason=CHANGE_REASON)
     record_of = {record.id: record for record in records or []}
-    historical = Treatment.history.model
-    for name in M2M_FIELDS:
-        m2m_history = historical._meta.get_field(f"historicaltreatment_{name}").related_model
+    for name in FICHES.m2m:
+        m2m_history = FICHES.m2m_history(name)
         m2m_history.objects.bulk_create(
             [
                 m2m_history(

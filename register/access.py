@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Treatment
+from .queries import treatments_with_lines
 from .scopes import ALL_STATUSES, RegisterScope
 
 DPO_GROUP = "DPO"
@@ -47,22 +48,25 @@ def require(allowed):
         raise PermissionDenied
 
 
-def get_treatment_for_user(request, reference, *, edit=False, delete=False, queryset=None, as_of=None):
-    """The fiche `reference` if the user may see it (edit it when `edit`, delete it when
-    `delete`), else 403/404.
+def get_treatment_for_user(request, reference, can=can_view_register):
+    """The fiche `reference` if the user passes `can` (can_edit_register, can_delete_fiche…),
+    else 403; 404 if there is no such fiche.
 
-    With `as_of` (a date), the fiche as it stood at the end of that day, rebuilt from the
-    history with its lines (read-only; 404 if it did not exist then).
     Views are wrapped in login_required, so an anonymous user never gets here.
     """
-    if delete:
-        require(can_delete_fiche(request.user))
-    else:
-        require(can_edit_register(request.user) if edit else can_view_register(request.user))
-    if as_of is not None:
-        require(not edit and not delete)
-        found = RegisterScope(reference=reference, status=ALL_STATUSES, as_of=as_of).treatments()
-        if not found:
-            raise Http404
-        return found[0]
-    return get_object_or_404(queryset if queryset is not None else Treatment.objects.all(), reference=reference)
+    require(can(request.user))
+    return get_object_or_404(Treatment, reference=reference)
+
+
+def get_fiche_for_user(request, reference, as_of=None, can=can_view_register):
+    """The fiche `reference` with every line, as its page and its exports show it, if the user
+    passes `can`: live, or as it stood at the end of the day `as_of`, rebuilt from the history
+    (read only; 404 if it did not exist that day, even if it exists now).
+    """
+    require(can(request.user))
+    if as_of is None:
+        return get_object_or_404(treatments_with_lines(), reference=reference)
+    found = RegisterScope(reference=reference, status=ALL_STATUSES, as_of=as_of).treatments()
+    if not found:
+        raise Http404
+    return found[0]

@@ -30,7 +30,7 @@ def treatment_create(request):
 
 @login_required
 def treatment_edit(request, reference):
-    treatment = access.get_treatment_for_user(request, reference, edit=True)
+    treatment = access.get_treatment_for_user(request, reference, access.can_edit_register)
     page = FichePage(request, treatment)
     if request.method != "POST":
         return page.render(FicheForm(instance=treatment))

@@ -6,14 +6,12 @@ page shows. Views only check access, read the scope and stream what the builder 
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import access, exports
 from ..filter_form import RegisterFilterForm
-from ..models import Treatment
 
 
 @require_GET
@@ -26,11 +24,12 @@ def export_register(request, export_format):
 @require_GET
 @login_required
 def export_fiche(request, reference, export_format):
-    access.require(access.can_export_register(request.user))
-    get_object_or_404(Treatment, reference=reference)
     params = request.GET.copy()
     params["reference"] = reference
-    return _download(request, RegisterFilterForm(params).scope, export_format)
+    scope = RegisterFilterForm(params).scope
+    # As of a date, the fiche as it stood that day: one deleted since still exports.
+    access.get_fiche_for_user(request, reference, scope.as_of, can=access.can_export_register)
+    return _download(request, scope, export_format)
 
 
 def _download(request, scope, export_format):

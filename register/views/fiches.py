@@ -11,7 +11,7 @@ from ..filter_form import RegisterFilterForm, sort_links
 from ..history.asof import rebuild
 from ..history.fiches import FICHES
 from ..models import Organisation
-from ..queries import treatments_for_list, treatments_with_lines
+from ..queries import treatments_for_list
 
 PAGE_SIZE = 50
 
@@ -55,7 +55,7 @@ def treatment_detail(request, reference):
     dated = RegisterFilterForm({"date": request.GET.get("date", "")}).scope
     as_of = dated.as_of
     try:
-        treatment = access.get_treatment_for_user(request, reference, queryset=treatments_with_lines(), as_of=as_of)
+        treatment = access.get_fiche_for_user(request, reference, as_of)
     except Http404:
         if as_of is None:
             raise

@@ -41,7 +41,7 @@ def treatment_duplicate(request, reference):
 
 @login_required
 def treatment_change_status(request, reference):
-    treatment = access.get_treatment_for_user(request, reference, edit=True)
+    treatment = access.get_treatment_for_user(request, reference, access.can_edit_register)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     new_status = request.POST.get("status", "")
@@ -62,7 +62,7 @@ def treatment_change_status(request, reference):
 
 @login_required
 def treatment_mark_reviewed(request, reference):
-    treatment = access.get_treatment_for_user(request, reference, edit=True)
+    treatment = access.get_treatment_for_user(request, reference, access.can_edit_register)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
@@ -79,7 +79,7 @@ def treatment_mark_reviewed(request, reference):
 
 @login_required
 def treatment_delete(request, reference):
-    treatment = access.get_treatment_for_user(request, reference, delete=True)
+    treatment = access.get_treatment_for_user(request, reference, access.can_delete_fiche)
     if request.method == "POST":
         try:
             lifecycle.delete_treatment(treatment)

@@ -1,5 +1,7 @@
 """Downloading extracts from the list and fiche pages, per role."""
 
+from datetime import datetime
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Permission
@@ -10,7 +12,7 @@ from django.utils import timezone
 
 from register.choices import TreatmentRole
 from register.context_processors import roles
-from register.models import Organisation
+from register.models import LINE_MODELS, Organisation, Treatment
 from tests.conftest import make_organisation, make_treatment, make_user
 from tests.pdfs import pdf_text
 
@@ -156,3 +158,29 @@ def test_a_user_who_chose_english_downloads_an_english_pdf(manager_client, fiche
     assert response.status_code == 200
     text = pdf_text(response.content)
     assert "Description of the processing" in text and "Description du traitement" not in text
+
+
+def test_fiche_deleted_since_a_past_date_still_downloads_as_it_was_that_day(manager_client):
+    fiche = make_treatment(name="Ancien traitement de paie")
+    then = timezone.make_aware(datetime(2024, 1, 10, 9))
+    Treatment.history.filter(id=fiche.pk).update(history_date=then)
+    for model in LINE_MODELS:
+        model.history.filter(treatment_id=fiche.pk).update(history_date=then)
+    reference = fiche.reference
+    fiche.delete()
+
+    page = manager_client.get(reverse("register:detail", args=[reference]), {"date": "2024-02-01"})
+    assert page.status_code == 200
+    for export_format in ("pdf", "ods"):
+        export_url = reverse("register:export_fiche", args=[reference, export_format])
+        assert f"{export_url}?date=2024-02-01" in page.content.decode()
+        response = manager_client.get(export_url, {"date": "2024-02-01"})
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment;")
+    assert "Ancien traitement de paie" in pdf_text(
+        manager_client.get(reverse("register:export_fiche", args=[reference, "pdf"]), {"date": "2024-02-01"}).content
+    )
+    # Live, or on a day before it existed, the deleted fiche is not found.
+    assert manager_client.get(reverse("register:export_fiche", args=[reference, "pdf"])).status_code == 404
+    before = manager_client.get(reverse("register:export_fiche", args=[reference, "ods"]), {"date": "2024-01-09"})
+    assert before.status_code == 404

@@ -7,7 +7,6 @@ their POSTs too, on the pages where Django or django-simple-history would not.
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -203,10 +202,9 @@ class TreatmentAdmin(RegisterHistoryAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        # An admin save is an edit too: bump the version so that a DPO's open form goes stale.
-        # From the stored version: a history revert hands over the old record's version.
+        # An admin save is an edit too: a DPO's open form goes stale.
         if change:
-            obj.version = models.Treatment.objects.filter(pk=obj.pk).values_list("version", flat=True).get() + 1
+            obj.raise_version()
         super().save_model(request, obj, form, change)
 
     def get_search_results(self, request, queryset, search_term):
@@ -223,7 +221,7 @@ class LineAdmin(RegisterHistoryAdmin):
 
     @staticmethod
     def _bump(treatment_ids):
-        models.Treatment.objects.filter(pk__in=treatment_ids).update(version=F("version") + 1)
+        models.Treatment.objects.filter(pk__in=treatment_ids).raise_version()
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

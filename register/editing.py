@@ -1,12 +1,12 @@
 """Saving a fiche from its form: all or nothing, and never over someone else's save.
 
-Every write to a fiche raises `Treatment.version`. An edit carries the version its page was
+Every write to a fiche raises `Treatment.version` (`Treatment.raise_version`, which every
+door calls: this form, the lifecycle actions, the import, the admin). An edit carries the version its page was
 built from; the conditional UPDATE below claims the next version only if nobody saved in
 between, so of two concurrent saves the second is refused instead of silently winning.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .models import Treatment
@@ -47,10 +47,8 @@ def claim_version(treatment, loaded_version):
     The UPDATE locks the row until commit, so a concurrent claim waits and then finds the
     version moved on.
     """
-    claimed = Treatment.objects.filter(pk=treatment.pk, version=loaded_version).update(version=F("version") + 1)
-    if not claimed:
+    if not treatment.raise_version(expected=loaded_version):
         raise StaleFiche(loaded_version)
-    treatment.version = loaded_version + 1
 
 
 def _save_treatment(form):

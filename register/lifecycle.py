@@ -1,6 +1,6 @@
 """A fiche's life after it is written: copies, status, reviews and deletion.
 
-Each change takes the next `Treatment.version` (see editing.py), so an edit page opened
+Each change takes the next `Treatment.version` (Treatment.raise_version), so an edit page opened
 before it cannot save over it.
 """
 
@@ -71,7 +71,7 @@ def change_status(treatment, new_status):
                 }
             )
         current.status = new_status
-        current.version += 1
+        current.raise_version()
         current.save()
     return current
 
@@ -83,7 +83,7 @@ def mark_reviewed(treatment, when=None):
         if current.status == TreatmentStatus.ARCHIVED:
             raise ActionRefused(_("Une fiche archivée n'est plus revue : restaurez-la d'abord."))
         current.mark_reviewed(when or timezone.now())
-        current.version += 1
+        current.raise_version()
         current.save()
     return current
 

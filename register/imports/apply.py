@@ -13,7 +13,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ..history.fiches import FICHES
-from ..models import REFERENCE_PREFIX, Treatment
+from ..models import Treatment
 from .plan import CHANGE_REASON, LINE_TABLES
 
 
@@ -49,10 +49,8 @@ def apply_plan(plan):
 def _create_fiches(fiches):
     treatments = [fiche.treatment for fiche in fiches]
     unnumbered = [treatment for treatment in treatments if not treatment.reference]
-    if unnumbered:
-        number = int(Treatment.next_reference().removeprefix(REFERENCE_PREFIX))
-        for offset, treatment in enumerate(unnumbered):
-            treatment.reference = f"{REFERENCE_PREFIX}{number + offset:03d}"
+    for treatment, reference in zip(unnumbered, Treatment.next_references(len(unnumbered)), strict=True):
+        treatment.reference = reference
     Treatment.objects.bulk_create(treatments, batch_size=500)
     dated = [fiche for fiche in fiches if fiche.updated]
     for fiche in dated:  # the file's "last update", which auto_now replaced on insert
@@ -89,7 +87,7 @@ def _create_fiches(fiches):
 
 def _update_fiche(fiche):
     treatment = fiche.treatment
-    treatment.version += 1
+    treatment.raise_version()
     for _cache, model in LINE_TABLES:
         model.objects.filter(treatment=treatment).delete()
     treatment._change_reason = CHANGE_REASON

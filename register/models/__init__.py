@@ -20,8 +20,10 @@ from .lines import (
     Transfer,
     TreatmentLine,
 )
+from .numbering import ReferenceCounter
 from .organisations import Address, Contact, Department, Organisation, Site, siren_validator
 from .treatments import (
+    FICHE_REFERENCES,
     REFERENCE_PREFIX,
     RESERVED_REFERENCES,
     REVIEW_INTERVAL_MONTHS,
@@ -33,6 +35,7 @@ from .treatments import (
 )
 
 __all__ = [
+    "FICHE_REFERENCES",
     "LINE_MODELS",
     "LINE_TABLES",
     "REFERENCE_PREFIX",
@@ -50,6 +53,7 @@ __all__ = [
     "Organisation",
     "Recipient",
     "RecipientCategory",
+    "ReferenceCounter",
     "SecurityMeasure",
     "SecurityMeasureCategory",
     "Site",

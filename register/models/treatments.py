@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +17,12 @@ from ..choices import (
     TreatmentRole,
     TreatmentStatus,
 )
+from ..numbering import ReferenceSequence
 from .organisations import Organisation
 from .text import FreeTextField
 
 REFERENCE_PREFIX = "T-"
+FICHE_REFERENCES = ReferenceSequence(REFERENCE_PREFIX, width=3)
 # Path segments of /registre/ that are pages, not fiches: no fiche may take them as reference.
 RESERVED_REFERENCES = {"nouveau", "import"}
 REVIEW_INTERVAL_MONTHS = 12  # yearly review, the usual practice for art. 30 registers
@@ -62,6 +65,11 @@ class TreatmentQuerySet(models.QuerySet):
 
     def review_overdue(self, today=None):
         return self.filter(next_review_date__lt=today or timezone.localdate())
+
+    def raise_version(self):
+        """Every write to a fiche or to one of its lines raises the fiche's version, so that an
+        edit page opened before the write can no longer save over it (see editing.py)."""
+        return self.update(version=F("version") + 1)
 
 
 class Treatment(models.Model):
@@ -135,16 +143,27 @@ class Treatment(models.Model):
         return reverse("register:detail", args=[self.reference])
 
     @staticmethod
+    def next_references(count=1):
+        """T-001, T-002…: `count` references above the highest numbered one in the register."""
+        existing = Treatment.objects.filter(reference__startswith=REFERENCE_PREFIX).values_list("reference", flat=True)
+        first = FICHE_REFERENCES.highest(existing) + 1
+        return [FICHE_REFERENCES.format(number) for number in range(first, first + count)]
+
+    @staticmethod
     def next_reference():
-        """T-001, T-002… one above the highest numbered reference in the register."""
-        numbers = [
-            int(match.group(1))
-            for ref in Treatment.objects.filter(reference__startswith=REFERENCE_PREFIX).values_list(
-                "reference", flat=True
-            )
-            if (match := re.fullmatch(re.escape(REFERENCE_PREFIX) + r"(\d+)", ref))
-        ]
-        return f"{REFERENCE_PREFIX}{max(numbers, default=0) + 1:03d}"
+        return Treatment.next_references()[0]
+
+    def raise_version(self, expected=None):
+        """Take the next version for the write being made, in its transaction (the UPDATE holds
+        the row until commit). From the stored version, not this instance's: an admin history
+        revert hands over an old record's. With `expected`, only if the stored version still
+        is that one: False, and nothing written, when someone saved in between.
+        """
+        stored = Treatment.objects.filter(pk=self.pk)
+        if not (stored if expected is None else stored.filter(version=expected)).raise_version():
+            return False
+        self.version = expected + 1 if expected is not None else stored.values_list("version", flat=True).get()
+        return True
 
     @property
     def is_processor_fiche(self):

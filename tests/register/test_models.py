@@ -184,3 +184,15 @@ def test_processor_clients_are_the_controllers_of_processor_fiches():
     payroll = make_treatment(controller=own, role=TreatmentRole.CONTROLLER, lines=False)
     assert list(Organisation.objects.processor_clients()) == [osiris, verdier]
     assert list(Organisation.objects.processor_clients([study, payroll])) == [osiris]
+
+
+def test_every_write_takes_the_next_version_from_the_stored_one(organisation):
+    treatment = make_treatment(controller=organisation)
+    stale = Treatment.objects.get(pk=treatment.pk)
+    Treatment.objects.filter(pk=treatment.pk).raise_version()  # e.g. a line saved in the admin
+
+    assert stale.raise_version() and stale.version == 3  # not 2: the stored version had moved on
+    assert not treatment.raise_version(expected=1)  # an edit from version 1 is refused
+    assert treatment.version == 1 and Treatment.objects.get(pk=treatment.pk).version == 3
+    assert treatment.raise_version(expected=3) and treatment.version == 4
+    assert Treatment.objects.get(pk=treatment.pk).version == 4

@@ -10,7 +10,8 @@ from datetime import datetime, time, timedelta
 from itertools import groupby
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+
+from .diff import deleted_text
 
 
 def end_of_day(day):
@@ -76,7 +77,7 @@ def row_or_placeholder(rows, model, pk):
         return None
     if pk not in rows:
         placeholder = model(pk=pk)
-        text = _("élément supprimé (n° %(id)s)") % {"id": pk}
+        text = deleted_text(pk)
         for name in ("label", "name"):
             if hasattr(placeholder, name):
                 setattr(placeholder, name, text)

@@ -23,3 +23,9 @@ def sensitive_lines(data_lines):
 def compliance_findings(treatment):
     """The compliance findings of `treatment` (register.compliance), for the PDF's fiche."""
     return compliance.findings_for(treatment)
+
+
+@register.filter
+def table_name(formset):
+    """The table a fiche formset edits, by its rows' plural name (« destinataires »): it names the buttons."""
+    return formset.model._meta.verbose_name_plural

@@ -5,6 +5,13 @@
  * built from formset.empty_form (its names contain __prefix__) and an [data-add-row]
  * button. Without this script the page still works: one empty row per table and a
  * « Supprimer » checkbox per row.
+ *
+ * Keyboard and screen readers: a new row gets the focus on its first field; a removed one
+ * hands it to the row that takes its place (or the one before, or the add button), a row
+ * marked for deletion to its « Annuler la suppression ». Each change is said in the
+ * formset's live region [data-row-status], whose data-* attributes hold the translated
+ * sentences; each « Supprimer » names its row ([data-row-name], from data-row-name on the
+ * formset), renumbered as rows come and go.
  */
 (function () {
   "use strict";
@@ -88,6 +95,21 @@
     }
   }
 
+  /* The first field a user would type in: not hidden, not disabled (the delete checkbox is hidden). */
+  function firstField(row) {
+    var fields = row.querySelectorAll("input:not([type=hidden]), select, textarea");
+    for (var i = 0; i < fields.length; i++) {
+      if (!fields[i].disabled && fields[i].getClientRects().length) {
+        return fields[i];
+      }
+    }
+    return null;
+  }
+
+  function fill(text, number) {
+    return (text || "").replace("{number}", number);
+  }
+
   function setUpFormset(formset) {
     var prefix = formset.getAttribute("data-prefix");
     var total = formset.querySelector("[name='" + prefix + "-TOTAL_FORMS']");
@@ -100,18 +122,31 @@
       return Array.prototype.slice.call(rows.querySelectorAll(":scope > [data-row]"));
     }
 
-    /* Rows beyond the saved ones are numbered in page order, without gaps. */
+    var status = formset.querySelector("[data-row-status]");
+
+    function announce(kind, number) {
+      if (status) {
+        status.textContent = fill(status.getAttribute("data-" + kind), number);
+      }
+    }
+
+    /* Rows beyond the saved ones are numbered in page order, without gaps; every row's
+     * « Supprimer » says which row it removes. */
     function renumber() {
       var list = allRows();
       list.forEach(function (row, position) {
         if (position >= initial) {
           setIndex(row, prefix, position);
         }
+        row.querySelectorAll("[data-row-name]").forEach(function (name) {
+          name.textContent = " " + fill(formset.getAttribute("data-row-name"), position + 1);
+        });
       });
       total.value = list.length;
     }
 
     allRows().forEach(enhanceRow);
+    renumber();
 
     addButton.hidden = false;
     addButton.addEventListener("click", function () {
@@ -121,10 +156,11 @@
       rows.appendChild(row);
       enhanceRow(row);
       renumber();
-      var first = row.querySelector("input:not([type=hidden]), select, textarea");
+      var first = firstField(row);
       if (first) {
         first.focus();
       }
+      announce("added", allRows().length);
     });
 
     rows.addEventListener("click", function (event) {
@@ -132,18 +168,43 @@
       if (!row) {
         return;
       }
+      var position = allRows().indexOf(row);
       if (event.target.closest("[data-remove-row]")) {
-        if (allRows().indexOf(row) >= initial) {
+        if (position >= initial) {
           row.remove(); // never saved: nothing to delete, just drop it
           renumber();
+          var list = allRows();
+          var neighbour = list[position] || list[position - 1];
+          var target = (neighbour && firstField(neighbour)) || addButton;
+          target.focus();
+          announce("removed", position + 1);
         } else {
           markDeleted(row, true);
+          row.querySelector("[data-undo-remove]").focus();
+          announce("deleted", position + 1);
         }
       } else if (event.target.closest("[data-undo-remove]")) {
         markDeleted(row, false);
+        row.querySelector("[data-remove-row]").focus();
+        announce("restored", position + 1);
       }
     });
   }
 
   document.querySelectorAll("[data-formset]").forEach(setUpFormset);
+
+  /* The sticky save bar never covers the focused field: browsers scroll a field into view
+   * when it gets the focus, but do not count the bar (nor, for focus, scroll-padding). */
+  var saveBar = document.querySelector(".fiche-form-actions");
+  if (saveBar) {
+    document.addEventListener("focusin", function (event) {
+      if (saveBar.contains(event.target)) {
+        return;
+      }
+      var hidden = event.target.getBoundingClientRect().bottom - saveBar.getBoundingClientRect().top;
+      if (hidden > 0) {
+        window.scrollBy({top: hidden + 16, behavior: "instant"});  // not smooth: the field shows at once
+      }
+    });
+  }
 })();

@@ -48,6 +48,12 @@ def test_anonymous_pages(demo, live_server, page, audit):
     audit.check("login-refused")
     visit(page, live_server, "/page-qui-n-existe-pas/")
     audit.check("not-found", expected_status=404)
+    visit(page, live_server, "/connexion/")
+    page.context.clear_cookies()  # the form's CSRF token no longer matches any cookie
+    page.get_by_label("Nom d’utilisateur").fill("dpo")
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    audit.check("csrf-refused", expected_status=403)
     audit.assert_clean()
 
 
@@ -152,6 +158,12 @@ def test_manager_pages(demo, live_server, page, log_in, audit):
     audit.check("history")
     visit(page, live_server, f"/registre/{fiche.reference}/modifier/")
     audit.check("edit-forbidden", expected_status=403)
+    visit(page, live_server, f"/registre/{fiche.reference}/")
+    page.get_by_role("button", name="EN").click()
+    audit.check("fiche-in-english")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    visit(page, live_server, "/registre/")
+    audit.check("list-in-english")
     audit.assert_clean()
 
 

@@ -7,10 +7,12 @@ their POSTs too, on the pages where Django or django-simple-history would not.
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import DateField
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models
+from .forms.fields import DayField
 
 
 class RegisterAdmin(admin.ModelAdmin):
@@ -18,7 +20,11 @@ class RegisterAdmin(admin.ModelAdmin):
 
     Django refuses a view-only user's change, add and delete POSTs itself, but the
     changelist and history pages answer a POST without checking.
+
+    Dates are typed as on the fiche form (JJ/MM/AAAA in French, never a two-digit year).
     """
+
+    formfield_overrides = {DateField: {"form_class": DayField}}
 
     def _refuse_post_unless(self, request, allowed):
         if request.method == "POST" and not allowed:
@@ -191,7 +197,7 @@ class TreatmentAdmin(RegisterHistoryAdmin):
     search_fields = ["reference", "name", "main_purpose", "data_lines__description"]
     list_select_related = ["controller"]
     filter_horizontal = ["joint_controllers", "processors"]
-    readonly_fields = ["created_at", "updated_at", "last_reviewed_at", "version"]
+    readonly_fields = ["updated_at", "last_reviewed_at", "version"]
     inlines = [
         SubPurposeInline,
         DataCategoryLineInline,

@@ -6,7 +6,7 @@ overwrites what a DPO edited.
 """
 
 import json
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from django.conf import settings
@@ -58,10 +58,11 @@ def load_demo(path=DEMO_FILE):
 def _date_history_from_creation(treatment):
     """Date the demo fiche's first history records at its creation date, so that the
     register as it stood on a past date shows the demo fiches that existed then."""
-    Treatment.objects.filter(pk=treatment.pk).update(updated_at=treatment.created_at)
-    Treatment.history.filter(id=treatment.pk).update(history_date=treatment.created_at, updated_at=treatment.created_at)
+    created = _aware(treatment.created_at)
+    Treatment.objects.filter(pk=treatment.pk).update(updated_at=created)
+    Treatment.history.filter(id=treatment.pk).update(history_date=created, updated_at=created)
     for model in LINE_MODELS:
-        model.history.filter(treatment_id=treatment.pk).update(history_date=treatment.created_at)
+        model.history.filter(treatment_id=treatment.pk).update(history_date=created)
 
 
 def _load_organisation(spec):
@@ -90,7 +91,7 @@ def _load_department(organisation, parent, spec):
 
 
 def _aware(day):
-    return timezone.make_aware(datetime.combine(datetime.fromisoformat(day).date(), time(9, 0)))
+    return timezone.make_aware(datetime.combine(day, time(9, 0)))
 
 
 def _load_treatment(spec):
@@ -108,7 +109,7 @@ def _load_treatment(spec):
         )
     }
     spec["controller"] = Organisation.objects.get(name=spec["controller"])
-    spec["created_at"] = _aware(spec["created_at"])
+    spec["created_at"] = date.fromisoformat(spec["created_at"])
     if spec.get("next_review_date"):
         spec["next_review_date"] = datetime.fromisoformat(spec["next_review_date"]).date()
     treatment = Treatment.objects.create(**spec)

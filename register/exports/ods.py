@@ -128,7 +128,7 @@ def overview_sheet(scope, treatments, organisation, generated_at, generated_by):
         sheet.add_row(
             treatment.name,
             treatment.reference,
-            _local_date(treatment.created_at),
+            treatment.created_at,
             _local_date(treatment.updated_at),
             treatment.main_purpose,
             cnil.YES if treatment.has_sensitive_data else cnil.NO,
@@ -199,7 +199,7 @@ def fiche_sheet(treatment, name):
     sheet.add_row(Cell(cnil.DESCRIPTION, "section"))
     _field(sheet, cnil.NAME, treatment.name)
     _field(sheet, cnil.REFERENCE, treatment.reference)
-    _field(sheet, cnil.CREATED, _local_date(treatment.created_at))
+    _field(sheet, cnil.CREATED, treatment.created_at)
     _field(sheet, cnil.UPDATED, _local_date(treatment.updated_at))
     _field(sheet, cnil.SOFTWARE, treatment.software)
     _field(sheet, cnil.ROLE, display(TreatmentRole, treatment.role))

@@ -25,22 +25,129 @@ FORMSETS = (
 )
 
 
+LINE_ROW = "register/form/_line_row.html"
+
+
+@dataclass
+class Field:
+    """A field of the fiche in its section, `width` twelfths of the row wide (Bootstrap grid)."""
+
+    name: str
+    width: int = 12
+    css: str = ""
+    row_ends: bool = False  # the next item starts a new row
+    bound: object = None  # the BoundField, set when the page is built
+
+    is_formset = False
+
+
+@dataclass
+class Lines:
+    """A table of lines (formset) in its section, with its row layout."""
+
+    prefix: str
+    heading: str = ""
+    row_template: str = LINE_ROW
+    cards: bool = False
+    formset: object = None  # set when the page is built
+
+    is_formset = True
+
+
 @dataclass
 class Section:
-    """One heading of the page, named like the CNIL fiche."""
+    """One heading of the page, named like the CNIL fiche: its introduction, then its fields and
+    tables in the order the page shows them. The page (treatment_form.html) only walks through
+    this list, so a field is placed here and nowhere else."""
 
     anchor: str
     title: str
-    fields: tuple
-    formset: object = None
+    items: tuple
+    intro: str = ""
     main: object = None
+
+    @property
+    def fields(self):
+        return tuple(item.name for item in self.items if not item.is_formset)
+
+    @property
+    def formsets(self):
+        return [item.formset for item in self.items if item.is_formset]
 
     @property
     def error_count(self):
         count = sum(len(self.main.errors.get(name, ())) for name in self.fields) if self.main.is_bound else 0
-        if self.formset is not None and self.formset.is_bound:
-            count += self.formset.error_count
-        return count
+        return count + sum(formset.error_count for formset in self.formsets if formset.is_bound)
+
+
+def fiche_sections():
+    """The sections of the fiche form, in the order of the CNIL fiche."""
+    return [
+        Section(
+            "description",
+            _("Description"),
+            (
+                Field("name", 8),
+                Field("reference", 4),
+                Field("software", 4),
+                Field("role", 4),
+                Field("dpia_status", 4),
+                Field("created_at", 4),
+            ),
+        ),
+        Section(
+            "acteurs",
+            _("Acteurs"),
+            (
+                Field("controller", 6, row_ends=True),
+                Field("joint_controllers", 6, css="org-choices"),
+                Field("processors", 6, css="org-choices"),
+            ),
+        ),
+        Section(
+            "finalites",
+            _("Finalités et base légale"),
+            (
+                Field("main_purpose"),
+                Lines("sub_purposes", heading=_("Sous-finalités")),
+                Field("legal_basis", 5),
+                Field("legal_basis_detail", 7),
+            ),
+        ),
+        Section(
+            "donnees",
+            _("Données personnelles"),
+            (Lines("data_lines", row_template="register/form/_data_line_row.html", cards=True),),
+            intro=_(
+                "Une ligne par catégorie de données, chacune avec sa durée de conservation (art. 30(1)(c) et (f)). "
+                "Les données sensibles (art. 9 et 10) se saisissent ici aussi : choisissez la catégorie, puis "
+                "l'exception de l'article 9(2) qui autorise leur traitement."
+            ),
+        ),
+        Section("personnes", _("Personnes concernées"), (Lines("data_subjects"), Field("data_subjects_other"))),
+        Section(
+            "destinataires",
+            _("Destinataires"),
+            (Lines("recipients"),),
+            intro=_("Services internes, sous-traitants, partenaires… qui reçoivent les données (art. 30(1)(d))."),
+        ),
+        Section(
+            "transferts",
+            _("Transferts hors de l'Union européenne"),
+            (Lines("transfers"),),
+            intro=_(
+                "Seulement vers un pays hors UE/EEE ou une organisation internationale, avec la garantie utilisée "
+                "(chapitre V, art. 44 à 49)."
+            ),
+        ),
+        Section(
+            "securite",
+            _("Mesures de sécurité"),
+            (Lines("security_measures"),),
+            intro=_("Mesures techniques et organisationnelles, par catégorie (art. 32)."),
+        ),
+        Section("revue", _("Revue et notes"), (Field("next_review_date", 4, row_ends=True), Field("notes"))),
+    ]
 
 
 class FicheForm:
@@ -48,24 +155,14 @@ class FicheForm:
         self.instance = instance
         self.main = TreatmentForm(data, instance=instance)
         self.formsets = {prefix: formset(data, instance=instance, prefix=prefix) for prefix, formset in FORMSETS}
-        self.sections = [
-            Section("description", _("Description"), ("name", "reference", "software", "role", "dpia_status")),
-            Section("acteurs", _("Acteurs"), ("controller", "joint_controllers", "processors")),
-            Section(
-                "finalites",
-                _("Finalités et base légale"),
-                ("main_purpose", "legal_basis", "legal_basis_detail"),
-                self.formsets["sub_purposes"],
-            ),
-            Section("donnees", _("Données personnelles"), (), self.formsets["data_lines"]),
-            Section("personnes", _("Personnes concernées"), ("data_subjects_other",), self.formsets["data_subjects"]),
-            Section("destinataires", _("Destinataires"), (), self.formsets["recipients"]),
-            Section("transferts", _("Transferts hors de l'Union européenne"), (), self.formsets["transfers"]),
-            Section("securite", _("Mesures de sécurité"), (), self.formsets["security_measures"]),
-            Section("revue", _("Revue et notes"), ("next_review_date", "notes")),
-        ]
+        self.sections = fiche_sections()
         for section in self.sections:
             section.main = self.main
+            for item in section.items:
+                if item.is_formset:
+                    item.formset = self.formsets[item.prefix]
+                else:
+                    item.bound = self.main[item.name]
 
     def __getitem__(self, prefix):
         return self.formsets[prefix]

@@ -1,7 +1,13 @@
-"""Form fields shared by the fiche form and its line formsets."""
+"""Form fields shared by the fiche form, its line formsets and the admin."""
+
+import re
+from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 EMPTY_LABEL = _("— choisir —")
@@ -68,3 +74,72 @@ class LineIdField(PreloadedModelChoiceField):
 
     def choices_for(self, objects):
         return [(obj.pk, str(obj.pk)) for obj in objects]  # hidden: no labels to build
+
+
+# --- dates ------------------------------------------------------------------------------
+# How a date is typed follows the interface language, never the browser: the accepted
+# formats are DATE_INPUT_FORMATS of register/formats/<language>/formats.py (JJ/MM/AAAA in
+# French, ISO 8601 AAAA-MM-JJ in English, which both languages also accept).
+_FORMAT_PARTS = {"%d": (_("JJ"), r"\d{1,2}"), "%m": (_("MM"), r"\d{1,2}"), "%Y": (_("AAAA"), r"\d{4}")}
+_EXAMPLE_DAY = date(2020, 9, 15)
+
+
+def _date_formats():
+    return formats.get_format("DATE_INPUT_FORMATS")
+
+
+def date_format_hint():
+    """« JJ/MM/AAAA » in French, « YYYY-MM-DD » in English: the first accepted format, spelt out."""
+    return _spell(_date_formats()[0], lambda part: str(_FORMAT_PARTS[part][0]))
+
+
+def _shape(input_format):
+    """A pattern for text laid out like `input_format`, whatever its numbers."""
+    return re.compile(_spell(input_format, lambda part: _FORMAT_PARTS[part][1], escape=re.escape) + r"\Z")
+
+
+def _spell(input_format, part, escape=str):
+    pieces = re.split(r"(%[dmY])", input_format)
+    return "".join(part(piece) if piece in _FORMAT_PARTS else escape(piece) for piece in pieces)
+
+
+class DayInput(forms.DateInput):
+    """A plain text box (not <input type="date">, whose format follows the browser's locale)
+    showing the expected format as its placeholder."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "maxlength": "10", "size": "10", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", date_format_hint())
+        return context
+
+
+class DayField(forms.DateField):
+    """A date typed in the language's format. Text in another layout (5/6/20, 06-05-2020) or a
+    day that does not exist (31/02/2026, 2026-13-01) is refused with a message that says
+    which, never read as a guess."""
+
+    widget = DayInput
+
+    def __init__(self, *, help_text="", **kwargs):
+        hint = format_lazy(_("Format : {}."), lazy(date_format_hint, str)())
+        super().__init__(help_text=format_lazy("{} {}", help_text, hint) if help_text else hint, **kwargs)
+
+    def to_python(self, value):
+        value = value.strip() if isinstance(value, str) else value
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if any(_shape(input_format).match(value) for input_format in _date_formats()):
+                raise ValidationError(
+                    _("« %(value)s » n'existe pas dans le calendrier : vérifiez le jour et le mois."),
+                    code="impossible",
+                    params={"value": value},
+                ) from None
+            raise ValidationError(
+                _("Saisissez la date au format %(format)s, par exemple %(example)s (l'année sur quatre chiffres)."),
+                code="invalid",
+                params={"format": date_format_hint(), "example": _EXAMPLE_DAY.strftime(_date_formats()[0])},
+            ) from None

@@ -5,15 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import LegalBasis, OrganisationKind
 from ..models import Organisation, Treatment
-
-ISO_DATE = "%Y-%m-%d"  # what <input type="date"> sends; a date is never guessed
-
-
-class IsoDateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format=ISO_DATE)
+from .fields import DayField
 
 
 class TreatmentForm(forms.ModelForm):
@@ -26,12 +18,15 @@ class TreatmentForm(forms.ModelForm):
             "invalid": _("Le formulaire ne dit pas quelle version de la fiche vous modifiez : rechargez la page."),
         },
     )
-    next_review_date = forms.DateField(
+    # Declared here rather than built from the model field, whose callable default would add a
+    # hidden "initial-" input; the model's validators still run (ModelForm calls full_clean).
+    created_at = DayField(
+        label=_("Date de création"),
+        help_text=_("Pour une fiche reprise d'un registre plus ancien, sa date de création d'origine."),
+    )
+    next_review_date = DayField(
         label=_("Prochaine revue"),
         required=False,
-        input_formats=[ISO_DATE],
-        widget=IsoDateInput,
-        error_messages={"invalid": _("Saisissez une date valide (le sélecteur envoie AAAA-MM-JJ).")},
         help_text=_("Fixée à un an par « Marquer comme revue » ; modifiable ici."),
     )
 
@@ -43,6 +38,7 @@ class TreatmentForm(forms.ModelForm):
             "software",
             "role",
             "dpia_status",
+            "created_at",
             "next_review_date",
             "controller",
             "joint_controllers",

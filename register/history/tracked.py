@@ -12,7 +12,7 @@ from django.db import models
 from simple_history.utils import get_m2m_reverse_field_name
 
 # Fields that change on every save and say nothing to a reader.
-BOOKKEEPING_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})
+BOOKKEEPING_FIELDS = frozenset({"id", "updated_at", "version"})
 
 
 @dataclass

@@ -14,11 +14,9 @@ A status from the file is taken only where the lifecycle leads (lifecycle.can_re
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..choices import ContactRole, OrganisationKind, TreatmentRole
@@ -272,7 +270,7 @@ class Planner:
         defaults_used += fill_role_and_legal_basis(draft, treatment, existing, self.defaults, self.warn)
         take_status(draft, treatment, existing, self.warn, self.error)
         if draft.created:
-            treatment.created_at = timezone.make_aware(datetime.combine(draft.created, time(12)))
+            treatment.created_at = draft.created
         controller = self.controller(draft, treatment, defaults_used)
         if controller is not None:
             treatment.controller = controller

@@ -36,6 +36,11 @@ def validate_reference_not_reserved(value):
         )
 
 
+def validate_creation_date(day):
+    if day > timezone.localdate():
+        raise ValidationError(_("Cette date est dans le futur : une fiche ne peut pas être créée après aujourd'hui."))
+
+
 def add_months(day, months):
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -114,7 +119,14 @@ class Treatment(models.Model):
         _("analyse d'impact (AIPD, art. 35)"), max_length=20, choices=DpiaStatus, default=DpiaStatus.NOT_ASSESSED
     )
     data_subjects_other = models.CharField(_("autres personnes concernées"), max_length=255, blank=True)
-    created_at = models.DateTimeField(_("date de création"), default=timezone.now, editable=False)
+    # The day the fiche was created in the register, which may predate this application (a
+    # register moved from another tool keeps its dates); its changes are in the history.
+    created_at = models.DateField(
+        _("date de création"),
+        default=timezone.localdate,
+        validators=[validate_creation_date],
+        help_text=_("Pour une fiche reprise d'un registre plus ancien, la date de création d'origine."),
+    )
     updated_at = models.DateTimeField(_("dernière mise à jour"), auto_now=True)
     last_reviewed_at = models.DateTimeField(_("dernière revue"), null=True, blank=True, editable=False)
     next_review_date = models.DateField(_("prochaine revue"), null=True, blank=True)

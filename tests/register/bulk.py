@@ -41,7 +41,7 @@ def bulk_fiches(count, *, lines_per_kind=1, prefix="B"):
                 role=TreatmentRole.PROCESSOR if number % 2 else TreatmentRole.CONTROLLER,
                 status=TreatmentStatus.IN_FORCE,
                 controller=client,
-                created_at=CREATED,
+                created_at=CREATED.date(),
             )
             for number in range(count)
         ],

@@ -203,13 +203,13 @@ def test_legitimate_interest_must_be_stated(dpo_client, centrecall):
     assert "Précisez l'intérêt légitime poursuivi" in page_text(response)
 
 
-def test_review_date_is_only_taken_in_iso_form(dpo_client, treatment):
+def test_review_date_is_taken_in_the_french_format(dpo_client, treatment):
     data = FormData.from_response(dpo_client.get(edit_url(treatment)))
-    data["next_review_date"] = "05/06/2026"  # 5 June or 6 May? Never guessed.
+    data["next_review_date"] = "05/06/26"  # 1926 or 2026? Never guessed.
     response = dpo_client.post(edit_url(treatment), data.post_data())
     assert response.status_code == 400
-    assert "Saisissez une date valide" in page_text(response)
-    data["next_review_date"] = "2026-06-05"
+    assert "Saisissez la date au format JJ/MM/AAAA" in page_text(response)
+    data["next_review_date"] = "05/06/2026"
     assert dpo_client.post(edit_url(treatment), data.post_data()).status_code == 302
     treatment.refresh_from_db()
     assert treatment.next_review_date.isoformat() == "2026-06-05"
@@ -271,7 +271,7 @@ def test_edit_form_shows_the_fiche_as_saved(dpo_client, treatment):
     content = dpo_client.get(edit_url(treatment)).content.decode()
     assert 'value="Études de marché Osiris"' in content
     assert "Nom, prénom" in content and "Comptes nominatifs" in content
-    assert 'type="date"' in content
+    assert 'placeholder="JJ/MM/AAAA"' in content and 'type="date"' not in content
     assert "Consentement explicite (art. 9(2)(a))" in content  # the exception select, French labels
 
 

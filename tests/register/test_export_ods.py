@@ -54,7 +54,7 @@ def test_full_register_has_the_overview_and_one_sheet_per_fiche_in_the_cnil_layo
 
 def test_dates_are_real_date_cells():
     treatment = make_treatment(next_review_date=date(2026, 3, 4))
-    Treatment.objects.filter(pk=treatment.pk).update(created_at="2024-03-04T10:00:00+01:00")
+    Treatment.objects.filter(pk=treatment.pk).update(created_at=date(2024, 3, 4))
     sheets = export()
     fiche = next(iter(fiche_sheets(sheets).values()))
     created = row_labelled(fiche, "Date de création du traitement")[1]

@@ -40,7 +40,7 @@ def test_list_shows_the_cnil_overview_columns(manager_client):
         main_purpose="Mesurer les attentes du marché",
         role=TreatmentRole.PROCESSOR,
         status=TreatmentStatus.IN_FORCE,
-        created_at=timezone.make_aware(timezone.datetime(2024, 3, 4, 10, 0)),
+        created_at=date(2024, 3, 4),
     )
     DataCategoryLine.objects.create(
         treatment=treatment,

@@ -7,6 +7,8 @@ from ..choices import LegalBasis, OrganisationKind
 from ..models import Organisation, Treatment
 from .fields import DayField
 
+CONFIRM_SAME_NAME = "confirm_same_name"  # the box that confirms a new fiche named like another
+
 
 class TreatmentForm(forms.ModelForm):
     # The version the user started from; a save from an older one is refused (see editing.py).
@@ -68,6 +70,7 @@ class TreatmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.same_name_fiches = []  # on a new fiche, the fiches that already bear its name
         self.fields["loaded_version"].initial = self.instance.version
         self.fields["controller"].empty_label = _("— choisir —")
         organisations = Organisation.objects.order_by("name")
@@ -104,6 +107,8 @@ class TreatmentForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk is None and cleaned.get("name"):
+            self._check_same_name(cleaned["name"])
         if (
             cleaned.get("legal_basis") == LegalBasis.LEGITIMATE_INTERESTS
             and not cleaned.get("legal_basis_detail", "").strip()
@@ -124,6 +129,24 @@ class TreatmentForm(forms.ModelForm):
                     % {"organisation": controller},
                 )
         return cleaned
+
+    @property
+    def same_name_confirmed(self):
+        return bool(self.data.get(self.add_prefix(CONFIRM_SAME_NAME)))
+
+    def _check_same_name(self, name):
+        """A second fiche of the same name is most often a mistake (a form sent twice, a fiche
+        that exists already): it is created only once the user has confirmed it."""
+        self.same_name_fiches = list(Treatment.objects.filter(name__iexact=name.strip()).order_by("reference")[:5])
+        if self.same_name_fiches and not self.same_name_confirmed:
+            self.add_error(
+                "name",
+                _(
+                    "La fiche %(references)s porte déjà ce nom. Cochez « Créer quand même une fiche du même nom » "
+                    "pour confirmer, ou changez le nom."
+                )
+                % {"references": ", ".join(fiche.reference for fiche in self.same_name_fiches)},
+            )
 
     def validate_unique(self):
         # The reference's uniqueness is checked in clean_reference with a clearer message.

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import access
+from .. import access, creation
 from ..editing import FicheRefused, StaleFiche, save_fiche
 from ..forms import FicheForm
 from ..forms.rebase import rebase
@@ -24,7 +24,20 @@ def treatment_create(request):
     access.require(access.can_create_fiche(request.user))
     page = FichePage(request, Treatment())
     if request.method != "POST":
+        page.creation_token = creation.new_token()
         return page.render(FicheForm(instance=page.treatment))
+    page.creation_token = creation.token_of(request.POST) or creation.new_token()
+    already = creation.fiche_created_by(request.session, request.POST)
+    if already is not None:
+        messages.info(
+            request,
+            _(
+                "Ce formulaire a déjà créé la fiche %(reference)s (il a été envoyé une seconde fois) : "
+                "aucune autre fiche n'a été créée."
+            )
+            % {"reference": already.reference},
+        )
+        return redirect(already)
     return page.save(FicheForm(request.POST, instance=page.treatment))
 
 
@@ -53,6 +66,7 @@ class FichePage:
         self.request = request
         self.treatment = treatment
         self.is_new = treatment.pk is None
+        self.creation_token = ""  # the create form's one-time token (see register/creation.py)
         if self.is_new:
             self.action_url = reverse("register:create")
             self.cancel_url = reverse("register:list")
@@ -76,6 +90,7 @@ class FichePage:
             self.treatment = Treatment.objects.get(pk=self.treatment.pk)
             return self.conflict(stale.loaded_version)
         if self.is_new:
+            creation.remember(self.request.session, self.request.POST, treatment)
             messages.success(
                 self.request,
                 _("Fiche %(reference)s créée en brouillon. Mettez-la en vigueur quand elle est complète.")
@@ -106,6 +121,7 @@ class FichePage:
             "form": fiche.main,
             "treatment": self.treatment,
             "is_new": self.is_new,
+            "creation_token": self.creation_token,
             "heading": self.heading,
             "action_url": self.action_url,
             "cancel_url": self.cancel_url,

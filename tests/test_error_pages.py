@@ -76,7 +76,8 @@ def test_server_error_gets_the_500_page_in_the_site_layout(manager_user):
 
 def test_500_page_needs_no_database_and_no_request_context():
     # No django_db mark: any query raises, so the page must render without one.
-    response = defaults.server_error(RequestFactory().get("/"))
+    with translation.override("fr"):
+        response = defaults.server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "Le serveur a rencontré une erreur" in response.content.decode()
     with translation.override("en"):

@@ -8,16 +8,15 @@ from playwright.sync_api import expect
 
 from register.choices import OrganisationKind
 from register.models import Treatment
-from tests.browser.conftest import log_in
-from tests.conftest import PASSWORD, make_organisation, make_user
+from tests.conftest import make_organisation, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_back_button_and_save_again_leads_to_the_fiche_already_created(live_server, page):
+def test_back_button_and_save_again_leads_to_the_fiche_already_created(live_server, page, log_in):
     make_organisation("CentreCall", kind=OrganisationKind.SELF)
     make_user("dpo", "DPO", is_staff=True)
-    log_in(page, live_server, "dpo", PASSWORD)
+    log_in("dpo")
     expect(page).to_have_url(re.compile(r"/registre/$"))
 
     page.goto(f"{live_server.url}/registre/nouveau/")

@@ -24,7 +24,9 @@ class RegisterAdmin(admin.ModelAdmin):
     Dates are typed as on the fiche form (JJ/MM/AAAA in French, never a two-digit year).
     """
 
-    formfield_overrides = {DateField: {"form_class": DayField}}
+    # No hidden "initial-" copy for a field with a callable default (the creation date): the
+    # day is the same when the form comes back, and the copy carried an invalid aria attribute.
+    formfield_overrides = {DateField: {"form_class": DayField, "show_hidden_initial": False}}
 
     def _refuse_post_unless(self, request, allowed):
         if request.method == "POST" and not allowed:

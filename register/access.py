@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from .choices import ALL_STATUSES
 from .models import Treatment
 from .queries import treatments_with_lines
 from .scopes import ALL_STATUSES, RegisterScope

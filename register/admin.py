@@ -5,6 +5,7 @@ change page read-only to them and offers no add, change or delete; RegisterAdmin
 their POSTs too, on the pages where Django or django-simple-history would not.
 """
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import DateField
@@ -183,8 +184,21 @@ class SensitiveDataFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TreatmentAdminForm(forms.ModelForm):
+    """The admin's fiche form refuses the actors the fiche form refuses (Treatment.actor_errors)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        actors = [cleaned.get("controller"), cleaned.get("joint_controllers") or [], cleaned.get("processors") or []]
+        for name, messages in models.Treatment.actor_errors(*actors).items():
+            for message in messages:
+                self.add_error(name, message)
+        return cleaned
+
+
 @admin.register(models.Treatment)
 class TreatmentAdmin(RegisterHistoryAdmin):
+    form = TreatmentAdminForm
     list_display = [
         "reference",
         "name",

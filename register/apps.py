@@ -9,6 +9,7 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Registre des traitements")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the register's compliance checks)
         from .search import register_sqlite_function
 
         connection_created.connect(register_sqlite_function)  # SQLite's accent-insensitive search

@@ -20,6 +20,9 @@ class TreatmentStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archivé")
 
 
+ALL_STATUSES = "all"  # the register's filter value for every status, archived fiches included
+
+
 class LegalBasis(models.TextChoices):
     CONSENT = "consent", _("Consentement (art. 6(1)(a))")
     CONTRACT = "contract", _("Contrat (art. 6(1)(b))")

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from .choices import TreatmentRole, TreatmentStatus
+from .choices import ALL_STATUSES, TreatmentRole, TreatmentStatus
 from .models import Organisation
-from .scopes import ALL_STATUSES, SORTS, RegisterScope
+from .scopes import SORTS, RegisterScope
 
 SORTABLE_COLUMNS = ("reference", "name", "role", "controller", "status", "created", "updated")
 TRUE_VALUES = ("1", "yes", "on", "true")

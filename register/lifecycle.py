@@ -4,6 +4,7 @@ Each change takes the next `Treatment.version` (Treatment.raise_version), so an 
 before it cannot save over it.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,18 +59,38 @@ def _locked(treatment):
     return Treatment.objects.select_for_update().get(pk=treatment.pk)
 
 
+def check_transition(treatment, new_status):
+    """Raise ActionRefused when the fiche cannot move to `new_status` as it now stands.
+
+    A fiche put in force must pass its model's rules for a fiche in force (a controller's
+    fiche needs its legal basis); the status is set on `treatment`, which the caller saves
+    or drops.
+    """
+    if (treatment.status, new_status) not in TRANSITIONS:
+        raise ActionRefused(
+            _("Une fiche « %(current)s » ne peut pas passer au statut « %(new)s ».")
+            % {
+                "current": treatment.get_status_display(),
+                "new": TreatmentStatus(new_status).label if new_status in TreatmentStatus.values else new_status,
+            }
+        )
+    if new_status == TreatmentStatus.IN_FORCE:
+        previous, treatment.status = treatment.status, new_status
+        try:
+            treatment.clean()
+        except ValidationError as error:
+            raise ActionRefused(
+                _("La fiche ne peut pas être mise en vigueur : %(reasons)s") % {"reasons": " ".join(error.messages)}
+            ) from error
+        finally:
+            treatment.status = previous
+
+
 def change_status(treatment, new_status):
-    """Move the fiche to `new_status` if the register's lifecycle allows it from where it is."""
+    """Move the fiche to `new_status` if the register's lifecycle and its rules allow it."""
     with transaction.atomic():
         current = _locked(treatment)
-        if (current.status, new_status) not in TRANSITIONS:
-            raise ActionRefused(
-                _("Une fiche « %(current)s » ne peut pas passer au statut « %(new)s ».")
-                % {
-                    "current": current.get_status_display(),
-                    "new": TreatmentStatus(new_status).label if new_status in TreatmentStatus.values else new_status,
-                }
-            )
+        check_transition(current, new_status)
         current.status = new_status
         current.raise_version()
         current.save()

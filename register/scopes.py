@@ -21,10 +21,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import TreatmentRole, TreatmentStatus
+from .choices import ALL_STATUSES, TreatmentRole, TreatmentStatus
 from .history.asof import end_of_day, rebuild
 from .history.fiches import FICHES
-from .models import DataCategoryLine, Organisation, Treatment
+from .models import DataCategoryLine, Organisation, Treatment, review_overdue_condition
 from .queries import treatments_with_lines
 from .search import search_condition
 
@@ -44,7 +44,6 @@ SORTS = {
     "controller": "controller__name",
     "-controller": "-controller__name",
 }
-ALL_STATUSES = "all"
 
 
 @dataclass
@@ -131,7 +130,7 @@ class RegisterScope:
         elif self.status not in ("", ALL_STATUSES):
             queryset = queryset.filter(status=self.status)
         if self.overdue:
-            queryset = queryset.filter(next_review_date__lt=self.as_of or timezone.localdate())
+            queryset = queryset.filter(review_overdue_condition(self.as_of or timezone.localdate()))
         if self.sensitive is not None:
             queryset = queryset.filter(self._sensitive_condition(moment))
         if self.q:

@@ -16,7 +16,6 @@ from ..choices import (
     DataSource,
     DpiaStatus,
     LegalBasis,
-    OrganisationKind,
     RetentionEnd,
     TreatmentRole,
     TreatmentStatus,
@@ -39,9 +38,7 @@ def build_register_ods(scope, *, generated_by=""):
     # list values: it stays in French whatever language the site is read in (the PDF follows it).
     with translation.override("fr"):
         treatments = scope.treatments()
-        organisation = (
-            Organisation.objects.filter(kind=OrganisationKind.SELF).prefetch_related("contacts").order_by("pk").first()
-        )
+        organisation = Organisation.objects.prefetch_related("contacts").own()
         generated_at = timezone.localtime()
         sheets = [overview_sheet(scope, treatments, organisation, generated_at, generated_by)]
         used_names = {cnil.OVERVIEW_SHEET, cnil.LISTS_SHEET}

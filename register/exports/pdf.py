@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from ..choices import OrganisationKind, TreatmentRole
+from ..choices import TreatmentRole
 from ..models import Organisation
 from ..queries import contacts_in_order
 from .documents import PDF_MIMETYPE, html_to_pdf
@@ -80,7 +80,7 @@ def long_date(day):
 
 def own_organisation():
     """The organisation keeping the register (kind "self"), with its contacts."""
-    return Organisation.objects.filter(kind=OrganisationKind.SELF).prefetch_related("contacts").first()
+    return Organisation.objects.prefetch_related("contacts").own()
 
 
 def document_title(role):

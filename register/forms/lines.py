@@ -18,10 +18,9 @@ from ..models import (
     SubPurpose,
     Transfer,
     Treatment,
+    suggests_call_recording,
 )
 from .fields import DataCategoryChoiceField, LineIdField, PreloadedModelChoiceField
-
-ADEQUACY_SAFEGUARD = "adequacy"  # catalog code of art. 45 in TransferSafeguard
 
 
 class LineFormSet(BaseInlineFormSet):
@@ -103,6 +102,7 @@ class DataCategoryLineForm(LineForm):
             "retention_end",
             "retention_remark",
             "source",
+            "is_call_recording",
             "art9_exception",
         ]
         field_classes = {"category": DataCategoryChoiceField}
@@ -120,6 +120,16 @@ class DataCategoryLineForm(LineForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["art9_exception"].choices = [("", _("— choisir l'exception —")), *Art9Exception.choices]
+
+    @property
+    def call_recording_suggested(self):
+        """The line's text reads like call recordings but the box is not ticked: say so, let the DPO decide."""
+        if self.is_bound:
+            description = self.data.get(self.add_prefix("description"), "")
+            ticked = self["is_call_recording"].value()
+        else:
+            description, ticked = self.instance.description, self.instance.is_call_recording
+        return not ticked and suggests_call_recording(description)
 
     def clean(self):
         cleaned = super().clean()
@@ -169,20 +179,6 @@ class TransferForm(LineForm):
             f"{country.name} — {_('décision d’adéquation')}" if country.has_adequacy_decision else country.name
         )
         self.fields["safeguard"].label_from_instance = lambda safeguard: f"{safeguard.label} ({safeguard.article})"
-
-    def clean(self):
-        cleaned = super().clean()
-        country, safeguard = cleaned.get("country"), cleaned.get("safeguard")
-        if country and safeguard and safeguard.code == ADEQUACY_SAFEGUARD and not country.has_adequacy_decision:
-            self.add_error(
-                "safeguard",
-                _(
-                    "%(country)s ne bénéficie pas d'une décision d'adéquation (art. 45) : "
-                    "choisissez la garantie réellement utilisée."
-                )
-                % {"country": country.name},
-            )
-        return cleaned
 
 
 class SecurityMeasureForm(LineForm):

@@ -74,15 +74,19 @@ class TreatmentForm(forms.ModelForm):
         self.fields["loaded_version"].initial = self.instance.version
         self.fields["controller"].empty_label = _("— choisir —")
         organisations = Organisation.objects.order_by("name")
-        for name in ("controller", "joint_controllers", "processors"):
-            self.fields[name].queryset = organisations
+        self.fields["controller"].queryset = organisations
+        for name in ("joint_controllers", "processors"):
+            # The register's own organisation acts through the fiche's role, never as another actor.
+            self.fields[name].queryset = organisations.exclude(kind=OrganisationKind.SELF)
+        self.fields["legal_basis"].empty_label = None
+        self.fields["legal_basis"].choices = [("", _("— non renseignée —")), *LegalBasis.choices]
         if self.instance.pk is not None:
             self.fields["reference"].required = True
             self.fields["reference"].help_text = _("Unique dans le registre ; l'adresse de la fiche en dépend.")
         else:
             self.fields["reference"].help_text = _("Laissez vide pour la référence suivante (T-001, T-002…).")
             if not self.is_bound and self.initial.get("controller") is None:
-                ourselves = Organisation.objects.filter(kind=OrganisationKind.SELF).first()
+                ourselves = Organisation.objects.own()
                 self.initial["controller"] = ourselves.pk if ourselves else None
 
     def clean_reference(self):
@@ -109,25 +113,12 @@ class TreatmentForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk is None and cleaned.get("name"):
             self._check_same_name(cleaned["name"])
-        if (
-            cleaned.get("legal_basis") == LegalBasis.LEGITIMATE_INTERESTS
-            and not cleaned.get("legal_basis_detail", "").strip()
-        ):
-            self.add_error(
-                "legal_basis_detail",
-                _(
-                    "Précisez l'intérêt légitime poursuivi : il doit figurer dans l'information "
-                    "des personnes (art. 13(1)(d))."
-                ),
-            )
-        controller = cleaned.get("controller")
-        for name in ("joint_controllers", "processors"):
-            if controller and controller in (cleaned.get(name) or []):
-                self.add_error(
-                    name,
-                    _("%(organisation)s est déjà le responsable de traitement de cette fiche.")
-                    % {"organisation": controller},
-                )
+        errors = Treatment.actor_errors(
+            cleaned.get("controller"), cleaned.get("joint_controllers") or [], cleaned.get("processors") or []
+        )
+        for name, messages in errors.items():
+            for message in messages:
+                self.add_error(name, message)
         return cleaned
 
     @property

@@ -7,6 +7,7 @@ or its section (persons, recipients, security measures, transfers) says what it 
 from django.utils.translation import gettext as _
 
 from ..cnil import lists, matching
+from ..models import suggests_call_recording
 from .drafts import LineDraft
 from .odf_reader import value_text
 from .retention import RetentionError, parse_retention
@@ -90,6 +91,13 @@ def read_data_row(reader, row, cells, label):
                 register.error(where(choice), _unknown(extras[name], catalogs.expected(choice)))
             else:
                 fields[name] = value
+    if suggests_call_recording(description):
+        # Proposed from the text only: the preview says so and the DPO confirms the import or not.
+        fields["is_call_recording"] = True
+        register.warn(
+            where("description"),
+            _("ligne proposée comme enregistrement d'appels d'après sa description : vérifiez avant de confirmer."),
+        )
     reader.fiche.data_lines.append(LineDraft(fields, where("description"), note=retention_text))
 
 

@@ -123,7 +123,7 @@ class Planner:
             if found_key in self.organisations:
                 self.ambiguous.add(found_key)
             self.organisations.setdefault(found_key, organisation)
-        self.own = next((o for o in self.organisations.values() if o.kind == OrganisationKind.SELF), None)
+        self.own = next((o for o in self.organisations.values() if o.is_own), None)
         self.has_self = self.own is not None
         self.matched = set()  # (name as typed, pk) already listed for the preview
         references = [fiche.reference for fiche in register.fiches if fiche.reference]
@@ -284,6 +284,11 @@ class Planner:
                 ("processors", OrganisationKind.PROCESSOR),
             )
         }
+        actor_errors = Treatment.actor_errors(controller, parties["joint_controllers"], parties["processors"])
+        for name, messages in actor_errors.items():
+            label = Treatment._meta.get_field(name).verbose_name
+            for message in messages:
+                self.error(Where(draft.sheet), f"{label} : {message}")
         lines = self.lines(draft)
         if draft.overview_only:
             self.plan.warnings.append(

@@ -10,6 +10,7 @@ from .catalogs import (
     TransferSafeguard,
 )
 from .lines import (
+    CALL_RECORDING_WORDS,
     LINE_MODELS,
     LINE_TABLES,
     DataCategoryLine,
@@ -19,9 +20,10 @@ from .lines import (
     SubPurpose,
     Transfer,
     TreatmentLine,
+    suggests_call_recording,
 )
 from .numbering import ReferenceCounter
-from .organisations import Address, Contact, Department, Organisation, Site, siren_validator
+from .organisations import Address, Contact, Department, Organisation, OrganisationQuerySet, Site, siren_validator
 from .treatments import (
     FICHE_REFERENCES,
     REFERENCE_PREFIX,
@@ -31,10 +33,12 @@ from .treatments import (
     TreatmentQuerySet,
     add_months,
     french_contractions,
+    review_overdue_condition,
     validate_reference_not_reserved,
 )
 
 __all__ = [
+    "CALL_RECORDING_WORDS",
     "FICHE_REFERENCES",
     "LINE_MODELS",
     "LINE_TABLES",
@@ -51,6 +55,7 @@ __all__ = [
     "DataSubjectLine",
     "Department",
     "Organisation",
+    "OrganisationQuerySet",
     "Recipient",
     "RecipientCategory",
     "ReferenceCounter",
@@ -65,6 +70,8 @@ __all__ = [
     "TreatmentQuerySet",
     "add_months",
     "french_contractions",
+    "review_overdue_condition",
     "siren_validator",
+    "suggests_call_recording",
     "validate_reference_not_reserved",
 ]

@@ -45,6 +45,8 @@ class SecurityMeasureCategory(Catalog):
 
 
 class TransferSafeguard(Catalog):
+    ADEQUACY = "adequacy"  # code of the art. 45 adequacy decision, seeded by migration 0002
+
     article = models.CharField(_("article"), max_length=40, blank=True)
 
     class Meta(Catalog.Meta):
@@ -65,3 +67,7 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    def admits(self, safeguard):
+        """An adequacy decision (art. 45) covers only the countries the Commission named."""
+        return safeguard.code != TransferSafeguard.ADEQUACY or self.has_adequacy_decision

@@ -30,6 +30,24 @@ from .organisations import Organisation
 from .text import FreeTextField
 from .treatments import Treatment, french_contractions
 
+# Words that make a data line look like call recordings (CNIL guidance on recording calls
+# at work). The form and the import only propose the flag from them; the DPO decides.
+CALL_RECORDING_WORDS = re.compile(
+    r"enregistrements?\s+(?:vocal|vocaux|audio|sonores?|t[ée]l[ée]phoniques?"
+    r"|(?:de\s+la\s+|des\s+|d['’]\s*)(?:appels?|conversations?|voix|communications?))"
+    r"|appels?\s+enregistr|\baudio\b|conversations?\s+t[ée]l[ée]phoniques?",
+    re.IGNORECASE,
+)
+
+
+def suggests_call_recording(description):
+    """True when a line's description reads like call recordings: a proposal, never a decision.
+
+    The retention start « l'enregistrement de l'appel » is no sign: a call's metadata
+    (number, date, length) counts from it too without being a recording.
+    """
+    return bool(CALL_RECORDING_WORDS.search(description or ""))
+
 
 class TreatmentLine(models.Model):
     """A row of one of the fiche's tables, ordered within its fiche."""
@@ -75,6 +93,11 @@ class DataCategoryLine(TreatmentLine):
     )
     retention_remark = models.CharField(_("remarque sur la conservation"), max_length=500, blank=True)
     source = models.CharField(_("source"), max_length=20, choices=DataSource, default=DataSource.DATA_SUBJECT)
+    is_call_recording = models.BooleanField(
+        _("enregistrement d'appels"),
+        default=False,
+        help_text=_("Enregistrements sonores des appels : la CNIL recommande de les garder 6 mois au plus."),
+    )
     art9_exception = models.CharField(
         _("exception (art. 9(2))"),
         max_length=1,
@@ -93,7 +116,7 @@ class DataCategoryLine(TreatmentLine):
 
     def clean(self):
         errors = {}
-        if self.category_id and self.category.is_sensitive and not self.art9_exception:
+        if self.lacks_art9_exception:
             errors["art9_exception"] = _(
                 "La catégorie « %(category)s » est une donnée sensible (%(article)s) : son traitement est "
                 "interdit sauf exception de l'article 9(2) du RGPD. Indiquez l'exception applicable."
@@ -109,6 +132,15 @@ class DataCategoryLine(TreatmentLine):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def suggests_call_recording(self):
+        return suggests_call_recording(self.description)
+
+    @property
+    def lacks_art9_exception(self):
+        """Sensitive data (art. 9(1), art. 10) is forbidden unless an art. 9(2) exception applies."""
+        return bool(self.category_id) and self.category.is_sensitive and not self.art9_exception
 
     @property
     def retention_start_text(self):
@@ -219,6 +251,20 @@ class Transfer(TreatmentLine):
                     % {"country": self.country.name}
                 }
             )
+        if self.claims_a_missing_adequacy_decision:
+            raise ValidationError(
+                {
+                    "safeguard": _(
+                        "%(country)s ne bénéficie pas d'une décision d'adéquation (art. 45) : "
+                        "choisissez la garantie réellement utilisée."
+                    )
+                    % {"country": self.country.name}
+                }
+            )
+
+    @property
+    def claims_a_missing_adequacy_decision(self):
+        return bool(self.country_id and self.safeguard_id) and not self.country.admits(self.safeguard)
 
 
 class SecurityMeasure(TreatmentLine):

@@ -28,6 +28,10 @@ class Address(models.Model):
 
 
 class OrganisationQuerySet(models.QuerySet):
+    def own(self):
+        """The organisation keeping the register (kind « self »), or None; one at most exists."""
+        return self.filter(kind=OrganisationKind.SELF).first()
+
     def processor_clients(self, fiches=None):
         """The organisation's clients: controllers of its processor fiches (art. 30(2)(a)), by name.
 
@@ -53,9 +57,30 @@ class Organisation(Address):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(kind=OrganisationKind.SELF),
+                name="one_own_organisation",
+                violation_error_message=_(
+                    "Une seule organisation tient le registre : choisissez un autre type pour celle-ci."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_own(self):
+        """This is the organisation keeping the register."""
+        return self.kind == OrganisationKind.SELF
+
+    @property
+    def contact_details(self):
+        """(label, value) of the contact details art. 30 asks for: postal address, phone, e-mail."""
+        address = " ".join(part for part in (self.address, self.postcode, self.city) if part)
+        return [(_("adresse"), address), (_("téléphone"), self.phone), (_("courriel"), self.email)]
 
     def contact(self, role):
         """The first contact of this role, from prefetched contacts when available."""

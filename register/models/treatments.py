@@ -27,6 +27,31 @@ FICHE_REFERENCES = ReferenceSequence(REFERENCE_PREFIX, width=3)
 RESERVED_REFERENCES = {"nouveau", "import"}
 REVIEW_INTERVAL_MONTHS = 12  # yearly review, the usual practice for art. 30 registers
 
+# The article each section of a fiche answers: art. 30(1) for a controller's register,
+# art. 30(2) for a processor's (which has no purposes, data or recipients of its own).
+SECTION_ARTICLES = {
+    "controller": {
+        "actors": "art. 30(1)(a)",
+        "purposes": "art. 30(1)(b)",
+        "transfers": _("art. 30(1)(e), chapitre V"),
+        "security": _("art. 30(1)(g), art. 32"),
+    },
+    "processor": {
+        "actors": "art. 30(2)(a)",
+        "purposes": "art. 30(2)(b)",
+        "transfers": _("art. 30(2)(c), chapitre V"),
+        "security": _("art. 30(2)(d), art. 32"),
+    },
+}
+
+LEGITIMATE_INTEREST_NOT_STATED = _(
+    "Précisez l'intérêt légitime poursuivi : il doit figurer dans l'information des personnes (art. 13(1)(d))."
+)
+LEGAL_BASIS_REQUIRED_IN_FORCE = _(
+    "Indiquez la base légale (art. 6(1)) : la fiche d'un responsable de traitement ne peut pas être "
+    "en vigueur sans elle."
+)
+
 
 def validate_reference_not_reserved(value):
     if value.lower() in RESERVED_REFERENCES:
@@ -63,13 +88,19 @@ def french_contractions(text):
     )
 
 
+def review_overdue_condition(on):
+    """Fiches whose review is overdue on the day `on`, in SQL (live or history tables):
+    the twin of Treatment.is_review_overdue_on, kept beside it."""
+    return ~models.Q(status=TreatmentStatus.ARCHIVED) & models.Q(next_review_date__lt=on)
+
+
 class TreatmentQuerySet(models.QuerySet):
     def visible_by_default(self):
         """Archived fiches leave the default list but stay searchable and exportable."""
         return self.exclude(status=TreatmentStatus.ARCHIVED)
 
-    def review_overdue(self, today=None):
-        return self.filter(next_review_date__lt=today or timezone.localdate())
+    def review_overdue(self, on=None):
+        return self.filter(review_overdue_condition(on or timezone.localdate()))
 
     def raise_version(self):
         """Every write to a fiche or to one of its lines raises the fiche's version, so that an
@@ -108,7 +139,16 @@ class Treatment(models.Model):
     )
     software = models.CharField(_("logiciel ou application"), max_length=255, blank=True)
     main_purpose = FreeTextField(_("finalité principale"))
-    legal_basis = models.CharField(_("base légale (art. 6(1))"), max_length=30, choices=LegalBasis)
+    legal_basis = models.CharField(
+        _("base légale (art. 6(1))"),
+        max_length=30,
+        choices=LegalBasis,
+        blank=True,
+        help_text=_(
+            "Obligatoire pour mettre en vigueur la fiche d'un responsable de traitement. Sur une fiche de "
+            "sous-traitant : la base légale du client responsable, facultative (art. 30(2))."
+        ),
+    )
     legal_basis_detail = FreeTextField(
         _("justification de la base légale"),
         blank=True,
@@ -182,44 +222,85 @@ class Treatment(models.Model):
         return self.role == TreatmentRole.PROCESSOR
 
     @property
+    def section_articles(self):
+        """The article each section of the fiche answers, by the fiche's role."""
+        return SECTION_ARTICLES["processor" if self.is_processor_fiche else "controller"]
+
+    @property
     def has_sensitive_data(self):
         """True when a data line is sensitive; uses prefetched lines when present."""
         return any(line.category.is_sensitive for line in self.data_lines.all())
 
+    def clean(self):
+        errors = {}
+        if not self.legitimate_interest_is_stated:
+            errors["legal_basis_detail"] = LEGITIMATE_INTEREST_NOT_STATED
+        if self.status == TreatmentStatus.IN_FORCE and self.lacks_a_required_legal_basis:
+            errors["legal_basis"] = LEGAL_BASIS_REQUIRED_IN_FORCE
+        if errors:
+            raise ValidationError(errors)
+
     @property
-    def is_review_overdue(self):
-        return self.next_review_date is not None and self.next_review_date < timezone.localdate()
+    def legitimate_interest_is_stated(self):
+        """False when a controller relies on legitimate interest without saying which (art. 13(1)(d));
+        on a processor's fiche the basis is the client's, given for information."""
+        return (
+            self.is_processor_fiche
+            or self.legal_basis != LegalBasis.LEGITIMATE_INTERESTS
+            or bool(self.legal_basis_detail.strip())
+        )
+
+    @property
+    def lacks_a_required_legal_basis(self):
+        """A controller's fiche needs its art. 6(1) basis; on a processor's it is the client's, optional."""
+        return not self.legal_basis and not self.is_processor_fiche
+
+    def is_review_overdue_on(self, day):
+        """The yearly review was due before `day` and the fiche is still kept up to date (not archived)."""
+        return (
+            self.status != TreatmentStatus.ARCHIVED
+            and self.next_review_date is not None
+            and self.next_review_date < day
+        )
+
+    @staticmethod
+    def actor_errors(controller, joint_controllers, processors):
+        """{field: message} for actors a fiche cannot list; the form and the import call it.
+
+        The organisation keeping the register is never its own joint controller or
+        processor: its part in the fiche is the role. Nor is the controller its own.
+        """
+        errors = {}
+        for name, organisations in (("joint_controllers", joint_controllers), ("processors", processors)):
+            for organisation in organisations:
+                if controller is not None and organisation == controller:
+                    message = _("%(organisation)s est déjà le responsable de traitement de cette fiche.")
+                elif organisation.is_own:
+                    message = _(
+                        "%(organisation)s tient ce registre : son rôle dans la fiche est donné par le champ "
+                        "« Rôle de CentreCall », elle ne figure pas parmi les autres acteurs."
+                    )
+                else:
+                    continue
+                errors.setdefault(name, []).append(message % {"organisation": organisation})
+        return errors
 
     def mark_reviewed(self, when=None, months=REVIEW_INTERVAL_MONTHS):
         when = when or timezone.now()
         self.last_reviewed_at = when
         self.next_review_date = add_months(timezone.localdate(when), months)
 
-    def completeness_checks(self):
-        """(present, what) pairs for the art. 30 content; uses prefetched lines when present."""
-        return [
-            (bool(self.main_purpose.strip()), _("finalité principale (art. 30(1)(b))")),
-            (bool(self.legal_basis), _("base légale (art. 6(1))")),
-            (
-                self.legal_basis != LegalBasis.LEGITIMATE_INTERESTS or bool(self.legal_basis_detail.strip()),
-                _("intérêt légitime poursuivi (art. 6(1)(f))"),
-            ),
-            (bool(self.data_lines.all()), _("catégories de données (art. 30(1)(c))")),
-            (
-                bool(self.data_subject_lines.all()) or bool(self.data_subjects_other),
-                _("catégories de personnes concernées (art. 30(1)(c))"),
-            ),
-            (bool(self.recipients.all()), _("destinataires (art. 30(1)(d))")),
-            (bool(self.security_measures.all()), _("mesures de sécurité (art. 30(1)(g))")),
-            (self.dpia_status != DpiaStatus.NOT_ASSESSED, _("évaluation du besoin d'AIPD (art. 35)")),
-        ]
+    def completeness_report(self):
+        """What the register's required content checks find (see register.compliance)."""
+        from .. import compliance
+
+        return compliance.completeness_for(self)
 
     def missing_items(self):
         """What the fiche still lacks, as French phrases naming the article."""
-        return [what for present, what in self.completeness_checks() if not present]
+        return self.completeness_report().missing_items
 
     @property
     def completeness(self):
-        """Share of the checked items present, 0–100."""
-        checks = self.completeness_checks()
-        return round(100 * sum(present for present, _what in checks) / len(checks))
+        """Share of the required items present, 0–100."""
+        return self.completeness_report().percent

@@ -16,7 +16,7 @@ from ..forms import FicheForm
 from ..forms.rebase import rebase
 from ..history.conflicts import baseline, changes_since
 from ..history.fiches import FICHES
-from ..models import DataCategory, Treatment
+from ..models import CALL_RECORDING_WORDS, DataCategory, Treatment
 
 
 @login_required
@@ -127,6 +127,7 @@ class FichePage:
             "cancel_url": self.cancel_url,
             "conflict": conflict,
             "sensitive_category_ids": list(DataCategory.objects.filter(is_sensitive=True).values_list("pk", flat=True)),
+            "call_recording_pattern": CALL_RECORDING_WORDS.pattern,
             **extra,
         }
         return render(self.request, self.template, context, status=status)

@@ -40,12 +40,14 @@ def treatment_list(request):
         page.object_list = rebuild(FICHES, scope.as_of_moment, page.object_list)
     else:
         page = Paginator(scope.filter_queryset(treatments_for_list()), PAGE_SIZE).get_page(page_number)
-    if scope.as_of:
-        for treatment in page.object_list:
+    day = scope.as_of or timezone.localdate()
+    page.object_list = list(page.object_list)
+    for treatment in page.object_list:
+        if scope.as_of:
             treatment.has_sensitive = treatment.has_sensitive_data
+        treatment.review_overdue = treatment.is_review_overdue_on(day)
     context["page"] = page
     context["sort_links"] = sort_links(scope)
-    context["today"] = scope.as_of or timezone.localdate()
     return render(request, "register/treatment_list.html", context)
 
 
@@ -61,13 +63,13 @@ def treatment_detail(request, reference):
             raise
         context = {"reference": reference, "as_of": as_of}
         return render(request, "register/treatment_not_yet.html", context, status=404)
+    day = as_of or timezone.localdate()
     context = {
         "treatment": treatment,
         "as_of": as_of,
         "errors": dated.errors,
-        "findings": compliance.findings_for(treatment),
-        "review_overdue": bool(
-            treatment.next_review_date and treatment.next_review_date < (as_of or timezone.localdate())
-        ),
+        "findings": compliance.findings_for(treatment, day),
+        "completeness": compliance.completeness_for(treatment, day),
+        "review_overdue": treatment.is_review_overdue_on(day),
     }
     return render(request, "register/treatment_detail.html", context, status=400 if dated.errors else 200)

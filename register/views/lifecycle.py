@@ -12,8 +12,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import access, lifecycle
+from .. import access, compliance, lifecycle
 from ..choices import TreatmentStatus
+from ..queries import treatments_with_lines
 
 STATUS_MESSAGES = {
     TreatmentStatus.IN_FORCE: gettext_lazy("Fiche %(reference)s en vigueur."),
@@ -49,6 +50,12 @@ def treatment_change_status(request, reference):
         return _refused(request, treatment, _("Statut inconnu : « %(status)s ».") % {"status": new_status}, 400)
     previous = treatment.status
     try:
+        if new_status == TreatmentStatus.IN_FORCE and request.POST.get("confirmed") != "1":
+            lifecycle.check_transition(treatment, new_status)
+            blocking = compliance.blocking_findings(treatments_with_lines().get(pk=treatment.pk))
+            if blocking:
+                context = {"treatment": treatment, "findings": blocking, "status": new_status}
+                return render(request, "register/treatment_confirm_in_force.html", context)
         treatment = lifecycle.change_status(treatment, new_status)
     except lifecycle.ActionRefused as refusal:
         return _refused(request, treatment, str(refusal), 409)

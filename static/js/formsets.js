@@ -22,6 +22,13 @@
     sensitiveIds = JSON.parse(idsScript.textContent).map(String);
   }
 
+  /* The words that make a data line look like call recordings (models/lines.py), to hint the DPO. */
+  var callRecordingWords = null;
+  var patternScript = document.getElementById("call-recording-pattern");
+  if (patternScript) {
+    callRecordingWords = new RegExp(JSON.parse(patternScript.textContent), "i");
+  }
+
   function field(row, name) {
     return row.querySelector("[name$='-" + name + "']");
   }
@@ -56,6 +63,12 @@
       }
     }
     var start = field(row, "retention_start");
+    var recording = field(row, "is_call_recording");
+    var hint = row.querySelector("[data-call-recording-hint]");
+    var description = field(row, "description");
+    if (recording && hint && description && callRecordingWords) {
+      hint.hidden = recording.checked || !callRecordingWords.test(description.value);
+    }
     var other = row.querySelector("[data-start-other]");
     if (start && other) {
       var otherInput = field(row, "retention_start_other");
@@ -86,6 +99,9 @@
     if (row.hasAttribute("data-data-line")) {
       refreshDataLine(row);
       row.addEventListener("change", function () {
+        refreshDataLine(row);
+      });
+      row.addEventListener("input", function () {
         refreshDataLine(row);
       });
     }

@@ -1,14 +1,15 @@
+"""The register's own compliance checks on a fiche (register/checks.py)."""
+
 from datetime import date
 
 import pytest
 
 from register import compliance
+from register.compliance import Severity
 from register.models import (
     Country,
     DataCategory,
     DataCategoryLine,
-    DataSubjectCategory,
-    DataSubjectLine,
     Transfer,
     TransferSafeguard,
 )
@@ -18,9 +19,12 @@ from tests.conftest import make_treatment
 pytestmark = pytest.mark.django_db
 
 
-def _messages(treatment):
-    fresh = treatments_with_lines().get(pk=treatment.pk)
-    return [finding.message for finding in compliance.findings_for(fresh)]
+def _findings(treatment, on=None):
+    return compliance.findings_for(treatments_with_lines().get(pk=treatment.pk), on)
+
+
+def _messages(treatment, on=None):
+    return [finding.message for finding in _findings(treatment, on)]
 
 
 def _line(treatment, code="identity", **fields):
@@ -37,7 +41,7 @@ def test_a_complete_fiche_has_no_finding():
     assert _messages(make_treatment()) == []
 
 
-def test_call_recordings_kept_a_year_break_the_six_month_rule():
+def test_call_recordings_kept_a_year_break_the_six_month_rule_naming_the_line():
     treatment = make_treatment()
     _line(
         treatment,
@@ -46,70 +50,105 @@ def test_call_recordings_kept_a_year_break_the_six_month_rule():
         retention_value=1,
         retention_unit="years",
         retention_start="end_of_call",
+        is_call_recording=True,
     )
-    assert _messages(treatment) == [
-        "Enregistrements d'appels conservés 1 an à compter de l'enregistrement de l'appel : "
-        "la CNIL recommande 6 mois au plus."
-    ]
+    [finding] = _findings(treatment)
+    assert finding.severity == Severity.BLOCKING
+    assert finding.message == (
+        "Ligne « Enregistrement vocal » : enregistrements d'appels conservés 1 an à compter de "
+        "l'enregistrement de l'appel ; la CNIL recommande 6 mois au plus."
+    )
+    assert finding.url == f"/registre/{treatment.reference}/modifier/#id_data_lines-1-retention_value"
 
 
 def test_call_recordings_kept_six_months_pass():
     treatment = make_treatment()
     _line(
-        treatment, "personal_life", description="Enregistrement vocal", retention_value=6, retention_start="end_of_call"
+        treatment,
+        "personal_life",
+        description="Enregistrement vocal",
+        retention_value=6,
+        retention_start="end_of_call",
+        is_call_recording=True,
     )
     assert _messages(treatment) == []
 
 
-def test_sensitive_line_without_exception_is_reported():
+def test_sensitive_line_without_exception_is_blocking():
     treatment = make_treatment()
-    _line(treatment, "health")  # bypasses full_clean, as a bulk import or old data could
-    assert _messages(treatment) == ["Donnée sensible « Données de santé » sans exception de l'article 9(2)."]
+    _line(treatment, "health")  # bypasses full_clean, as old data could
+    [finding] = _findings(treatment)
+    assert finding.message == "Donnée sensible « Données de santé » sans exception de l'article 9(2)."
+    assert finding.severity == Severity.BLOCKING and finding.url.endswith("#id_data_lines-1-art9_exception")
 
 
 def test_legitimate_interest_must_be_stated():
     treatment = make_treatment(legal_basis="legitimate_interests")
-    assert _messages(treatment) == ["L'intérêt légitime poursuivi n'est pas précisé."]
+    [finding] = _findings(treatment)
+    assert finding.message == "L'intérêt légitime poursuivi n'est pas précisé."
+    assert finding.severity == Severity.BLOCKING
+    assert finding.url == f"/registre/{treatment.reference}/modifier/#id_legal_basis_detail"
+    assert "Justification de la base légale" in finding.fix
 
 
-def test_prospect_data_over_three_years_is_flagged():
+def test_prospect_data_over_three_years_is_a_warning_naming_the_line():
     treatment = make_treatment()  # its data subjects are prospects
-    _line(treatment, retention_value=5, retention_unit="years")
-    assert len(_messages(treatment)) == 1 and "3 ans" in _messages(treatment)[0]
+    _line(treatment, description="Historique des échanges", retention_value=5, retention_unit="years")
+    [finding] = _findings(treatment)
+    assert finding.severity == Severity.WARNING
+    assert finding.message.startswith("Ligne « Historique des échanges » : données de prospects conservées 5 ans")
 
 
-def test_adequacy_claimed_for_a_country_without_one_is_reported():
+def test_adequacy_claimed_for_a_country_without_one_is_blocking():
     treatment = make_treatment()
     Transfer.objects.create(
         treatment=treatment,
         recipient="Centre de saisie",
         country=Country.objects.get(code="MA"),
-        safeguard=TransferSafeguard.objects.get(code="adequacy"),
+        safeguard=TransferSafeguard.objects.get(code=TransferSafeguard.ADEQUACY),
     )
-    assert _messages(treatment) == ["Transfert vers Maroc fondé sur une décision d'adéquation qui n'existe pas."]
+    [finding] = _findings(treatment)
+    assert finding.message == "Transfert vers Maroc fondé sur une décision d'adéquation qui n'existe pas."
+    assert finding.severity == Severity.BLOCKING and finding.url.endswith("#id_transfers-0-safeguard")
 
 
 def test_overdue_review_of_a_fiche_in_force_is_a_warning():
     treatment = make_treatment(status="in_force", next_review_date=date(2020, 1, 31))
-    assert _messages(treatment) == ["Revue en retard depuis le 31/01/2020."]
+    [finding] = _findings(treatment)
+    assert finding.message == "Revue en retard depuis le 31/01/2020." and finding.severity == Severity.WARNING
 
 
-def test_other_apps_add_checks_through_the_registry():
-    def no_employee_data(treatment):
-        if any(line.category.code == "employees" for line in treatment.data_subject_lines.all()):
-            yield compliance.Finding(compliance.WARNING, "Salariés concernés")
-
-    compliance.register_check(no_employee_data)
-    try:
-        treatment = make_treatment()
-        DataSubjectLine.objects.create(treatment=treatment, category=DataSubjectCategory.objects.get(code="employees"))
-        assert _messages(treatment) == ["Salariés concernés"]
-    finally:
-        compliance._CHECKS.remove(no_employee_data)
+def test_review_is_judged_at_the_day_asked():
+    treatment = make_treatment(status="in_force", next_review_date=date(2020, 1, 31))
+    assert _messages(treatment, on=date(2020, 1, 31)) == []
+    assert _messages(treatment, on=date(2020, 2, 1)) == ["Revue en retard depuis le 31/01/2020."]
 
 
-def test_the_fiche_page_shows_its_findings(manager_client):
+def test_archived_fiche_is_never_overdue():
+    assert _messages(make_treatment(status="archived", next_review_date=date(2020, 1, 31))) == []
+
+
+def test_blocking_findings_come_first():
+    treatment = make_treatment(status="in_force", next_review_date=date(2020, 1, 31))
+    _line(treatment, "health")
+    assert [finding.severity for finding in _findings(treatment)] == [Severity.BLOCKING, Severity.WARNING]
+
+
+def test_each_finding_names_its_fiche():
+    treatment = make_treatment(legal_basis="legitimate_interests", name="Prospection")
+    [finding] = _findings(treatment)
+    assert str(finding) == f"{treatment.reference} — Prospection : L'intérêt légitime poursuivi n'est pas précisé."
+
+
+def test_the_fiche_page_shows_its_findings_with_their_severity(dpo_client):
+    treatment = make_treatment(legal_basis="legitimate_interests")
+    content = dpo_client.get(treatment.get_absolute_url()).content.decode()
+    assert "Points de conformité" in content
+    assert "Bloquant" in content and "L&#x27;intérêt légitime poursuivi n&#x27;est pas précisé." in content
+    assert f'href="/registre/{treatment.reference}/modifier/#id_legal_basis_detail"' in content
+
+
+def test_readers_see_findings_without_edit_links(manager_client):
     treatment = make_treatment(legal_basis="legitimate_interests")
     content = manager_client.get(treatment.get_absolute_url()).content.decode()
-    assert "Points de conformité" in content
-    assert "Non conforme" in content and "L&#x27;intérêt légitime poursuivi n&#x27;est pas précisé." in content
+    assert "Bloquant" in content and "/modifier/#" not in content

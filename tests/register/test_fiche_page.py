@@ -36,7 +36,14 @@ def section(html, anchor):
 
 @pytest.fixture
 def osiris_study(db):
-    osiris = make_organisation("Osiris", address="48, avenue de la République", postcode="75011", city="Paris")
+    osiris = make_organisation(
+        "Osiris",
+        address="48, avenue de la République",
+        postcode="75011",
+        city="Paris",
+        phone="01 23 45 67 89",
+        email="contact@osiris.example",
+    )
     Contact.objects.create(organisation=osiris, role=ContactRole.DPO, name="Antoine Roux", company="DPO Conseil")
     treatment = make_treatment(
         controller=osiris,
@@ -122,7 +129,7 @@ def test_completeness_names_what_is_missing(manager_client):
 def test_complete_fiche_says_nothing_is_missing(manager_client, osiris_study):
     html = manager_client.get(osiris_study.get_absolute_url()).content.decode()
     assert "100 %" in html
-    assert "Tous les éléments de l'article 30 sont renseignés." in html
+    assert "Tous les éléments de l'article 30(2) sont renseignés." in html
 
 
 def test_review_overdue_is_flagged(manager_client):

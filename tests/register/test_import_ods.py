@@ -133,7 +133,7 @@ def test_a_listed_fiche_without_its_own_sheet_is_imported_from_the_overview_row(
     overview.set(example + 1, 1, "STD-01")
     overview.set(example + 1, 2, "01/02/2024")
     overview.set(example + 1, 4, "Acheminer les appels entrants")
-    defaults = ImportDefaults(role=TreatmentRole.CONTROLLER, legal_basis=LegalBasis.LEGITIMATE_INTERESTS)
+    defaults = ImportDefaults(role=TreatmentRole.CONTROLLER, legal_basis=LegalBasis.CONTRACT)
     defaults.controller = make_organisation("CentreCall")
     plan = plan_import(workbook.to_bytes(), defaults)
     assert plan.errors == []

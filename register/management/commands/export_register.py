@@ -6,10 +6,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from register import exports
-from register.choices import TreatmentRole
+from register.choices import ALL_STATUSES, TreatmentRole
 from register.filter_form import RegisterFilterForm
 from register.models import Treatment
-from register.scopes import ALL_STATUSES
 
 
 class Command(BaseCommand):

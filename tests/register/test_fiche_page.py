@@ -236,7 +236,7 @@ def test_the_page_and_the_pdf_lay_the_fiche_out_alike(manager_client, osiris_stu
         " ".join(unescape(re.sub(r"<[^>]+>", " ", heading)).split())
         for heading in re.findall(r'<h2 class="h5 fiche-heading">(.*?)</h2>', html, re.S)
     ]
-    assert headings[:2] == ["Description du traitement", "Acteurs art. 30(1)(a) et 30(2)(a)"]
+    assert headings[:2] == ["Description du traitement", "Acteurs art. 30(2)(a)"]
     assert len(headings) == 10
     text = pdf_text(build_register_pdf(RegisterScope(reference=osiris_study.reference))[2])
     squashed = squash(text)

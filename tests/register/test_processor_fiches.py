@@ -77,7 +77,7 @@ def test_the_processor_fiche_page_cites_art_30_2_and_shows_the_legal_basis_as_op
         assert article in content
     assert "art. 30(1)(a)" not in content
     assert "Catégories de traitements effectués pour le compte du responsable" in content
-    assert "Base légale du responsable de traitement (pour information, facultative) : non renseignée" in content
+    assert "Base légale du responsable de traitement (pour information, facultative) non renseignée" in content
     assert "Non indiqué (art. 30(2)(a) : le DPO du responsable de traitement)" in content
     assert "délégué à la protection des données du responsable (art. 30(2)(a))" in content
 
@@ -88,7 +88,7 @@ def test_a_controller_draft_without_legal_basis_says_it_is_missing_everywhere(ma
     assert finding.severity == Severity.BLOCKING and finding.url.endswith("#id_legal_basis")
     assert compliance.completeness_for(_fresh(draft)).missing_items == ["base légale (art. 6(1))"]
     content = _text(manager_client.get(draft.get_absolute_url()))
-    assert "Base légale : non renseignée (obligatoire pour mettre la fiche en vigueur)" in content
+    assert "Base légale non renseignée (obligatoire pour mettre la fiche en vigueur)" in content
     assert "« Base légale » n'est pas renseignée" in content
 
 

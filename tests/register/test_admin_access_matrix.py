@@ -78,7 +78,7 @@ def target(model):
     models.Transfer.objects.create(
         treatment=treatment,
         recipient="Hébergeur",
-        country=models.Country.objects.filter(is_eu_eea=False).first(),
+        country=models.Country.objects.filter(is_eu_eea=False, has_adequacy_decision=True).first(),
         safeguard=models.TransferSafeguard.objects.first(),
     )
     organisation = make_organisation()

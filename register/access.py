@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from .choices import ALL_STATUSES
 from .models import Treatment
 from .queries import treatments_with_lines
-from .scopes import ALL_STATUSES, RegisterScope
+from .scopes import RegisterScope
 
 DPO_GROUP = "DPO"
 MANAGER_GROUP = "Manager"

@@ -115,7 +115,7 @@ def test_the_fiche_pdf_lists_its_compliance_findings(register):
     )
     text = pdf_text(build_register_pdf(RegisterScope(reference=fiche.reference))[2])
     assert "Points de conformité" in text
-    assert "Non conforme" in text and "sans exception de l'article 9(2)." in text
+    assert "Bloquant" in text and "sans exception de l'article 9(2)." in text
     clean = pdf_text(build_register_pdf(RegisterScope(reference=register[1].reference))[2])
     assert "Aucun point de non-conformité détecté." in clean and "Non conforme" not in clean
 

@@ -36,6 +36,7 @@ from .treatments import (
     review_overdue_condition,
     validate_reference_not_reserved,
 )
+from .usage import fiches_using, rows_in_use
 
 __all__ = [
     "CALL_RECORDING_WORDS",
@@ -69,8 +70,10 @@ __all__ = [
     "TreatmentLine",
     "TreatmentQuerySet",
     "add_months",
+    "fiches_using",
     "french_contractions",
     "review_overdue_condition",
+    "rows_in_use",
     "siren_validator",
     "suggests_call_recording",
     "validate_reference_not_reserved",

@@ -29,6 +29,8 @@ CATALOGS = (
     models.TransferSafeguard,
 )
 REGISTER_MODELS = [model for model in admin.site._registry if model._meta.app_label == "register"]
+# Parts of a fiche or an organisation: they change on their whole's page only, even for a superuser.
+PARTS = (*models.LINE_MODELS, models.Contact, models.Site, models.Department)
 
 
 def rights(role, model):
@@ -37,6 +39,8 @@ def rights(role, model):
     None: not staff, every admin page sends to the admin login."""
     if role in ("anonymous", "manager"):
         return None
+    if model in PARTS:
+        return VIEW
     if role == "superuser":
         return ALL
     if model._meta.app_label != "register":

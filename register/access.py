@@ -1,7 +1,7 @@
 """Who may do what in the register: the one place permissions are decided.
 
-Roles are Django groups created by a data migration (DPO, Manager, Auditor) and carry
-model permissions; the checks below ask for permissions, so a superuser passes them all.
+Roles are Django groups (DPO, Manager, Auditor) given model permissions by what each app
+declares in roles.py; the checks below ask for permissions, so a superuser passes them all.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,11 +12,6 @@ from .choices import ALL_STATUSES
 from .models import Treatment
 from .queries import treatments_with_lines
 from .scopes import RegisterScope
-
-DPO_GROUP = "DPO"
-MANAGER_GROUP = "Manager"
-AUDITOR_GROUP = "Auditor"
-ROLE_GROUPS = (DPO_GROUP, MANAGER_GROUP, AUDITOR_GROUP)
 
 
 def can_view_register(user):

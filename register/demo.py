@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from . import access
+from . import roles
 from .models import (
     LINE_MODELS,
     Contact,
@@ -39,9 +39,9 @@ from .models import (
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "centrecall_demo.json"
 DEMO_USERS = [
-    ("dpo", access.DPO_GROUP, True, "Sophie", "Lambert"),
-    ("manager", access.MANAGER_GROUP, False, "Paul", "Mercier"),
-    ("auditor", access.AUDITOR_GROUP, True, "Inès", "Faure"),
+    ("dpo", roles.DPO, True, "Sophie", "Lambert"),
+    ("manager", roles.MANAGER, False, "Paul", "Mercier"),
+    ("auditor", roles.AUDITOR, True, "Inès", "Faure"),
 ]
 
 

@@ -11,7 +11,8 @@ builder run measured apart (tracemalloc slows Python down, so it is off while ti
 
 ODS: when bench/exports_ods.py exists, its `run(n)` is called afterwards for 1,000 fiches,
 with Django set up on the same throw-away database, emptied of the PDF bench's fiches.
-`generate_fiches(n)` below is there for it to reuse.
+Both generate their fiches with register.generator, as the tests and
+`manage.py generate_register` do.
 
 Everything runs in a throw-away test database (in memory with SQLite; `test_<name>` with
 PostgreSQL), created and migrated here and destroyed at the end.
@@ -36,10 +37,6 @@ os.environ.setdefault("DJANGO_HTTPS", "0")
 os.environ.setdefault("DJANGO_STATIC_MANIFEST", "0")
 
 TARGET_RATIO = 1.15
-PURPOSE = (
-    "Appeler les personnes désignées par le client, recueillir leurs réponses au questionnaire, "
-    "puis produire une synthèse statistique anonyme remise au client à la fin de l'étude."
-)
 
 
 def setup_django():
@@ -55,104 +52,6 @@ def setup_django():
     return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
-def generate_fiches(count):
-    """`count` plausible fiches: half for CentreCall, half as processor for five clients."""
-    from register.choices import ContactRole, DpiaStatus, LegalBasis, OrganisationKind, TreatmentRole
-    from register.models import (
-        Contact,
-        Country,
-        DataCategory,
-        DataCategoryLine,
-        DataSubjectCategory,
-        DataSubjectLine,
-        Organisation,
-        Recipient,
-        RecipientCategory,
-        SecurityMeasure,
-        SecurityMeasureCategory,
-        SubPurpose,
-        Transfer,
-        TransferSafeguard,
-        Treatment,
-    )
-
-    own, _ = Organisation.objects.get_or_create(
-        name="CentreCall",
-        defaults={"kind": OrganisationKind.SELF, "address": "12, rue Nationale", "postcode": "37000"},
-    )
-    Contact.objects.get_or_create(organisation=own, role=ContactRole.DPO, name="Sophie Lambert")
-    Contact.objects.get_or_create(organisation=own, role=ContactRole.LEGAL_REPRESENTATIVE, name="Marc Delorme")
-    clients = []
-    for number in range(1, 6):
-        client, _ = Organisation.objects.get_or_create(name=f"Client {number}", defaults={"city": "Paris"})
-        Contact.objects.get_or_create(organisation=client, role=ContactRole.DPO, name=f"DPO du client {number}")
-        clients.append(client)
-    data = list(DataCategory.objects.filter(is_sensitive=False))
-    sensitive = DataCategory.objects.filter(is_sensitive=True).first()
-    subjects = list(DataSubjectCategory.objects.all())
-    recipients = list(RecipientCategory.objects.all())
-    measures = list(SecurityMeasureCategory.objects.all())
-    country = Country.objects.filter(is_eu_eea=False).first()
-    safeguard = TransferSafeguard.objects.first()
-    start = Treatment.objects.count()
-    lines = {model: [] for model in (SubPurpose, DataCategoryLine, DataSubjectLine, Recipient, SecurityMeasure)}
-    transfers = []
-    for number in range(start + 1, start + count + 1):
-        processor = number % 2 == 0
-        treatment = Treatment.objects.create(
-            reference=f"B-{number:04d}",
-            name=f"Traitement de référence n° {number} — campagne d'appels et suivi des réponses",
-            role=TreatmentRole.PROCESSOR if processor else TreatmentRole.CONTROLLER,
-            controller=clients[number % len(clients)] if processor else own,
-            software="ComPlus",
-            main_purpose=PURPOSE,
-            legal_basis=LegalBasis.LEGITIMATE_INTERESTS,
-            legal_basis_detail="Intérêt légitime du responsable à connaître les attentes de son marché.",
-            status="in_force",
-            dpia_status=DpiaStatus.NOT_REQUIRED,
-        )
-        for position in range(3):
-            lines[SubPurpose].append(SubPurpose(treatment=treatment, position=position, description="Sous-finalité"))
-        for position, category in enumerate(data[:4]):
-            lines[DataCategoryLine].append(
-                DataCategoryLine(
-                    treatment=treatment,
-                    position=position,
-                    category=category,
-                    description="Nom, prénom, coordonnées, réponses au questionnaire",
-                    retention_value=6,
-                    retention_remark="Suppression à l'issue de l'étude",
-                )
-            )
-        if number % 5 == 0:
-            lines[DataCategoryLine].append(
-                DataCategoryLine(
-                    treatment=treatment,
-                    position=9,
-                    category=sensitive,
-                    description="Arrêts de travail",
-                    retention_value=5,
-                    retention_unit="years",
-                    art9_exception="b",
-                )
-            )
-        for position, category in enumerate(subjects[:2]):
-            lines[DataSubjectLine].append(DataSubjectLine(treatment=treatment, position=position, category=category))
-        for position, category in enumerate(recipients[:3]):
-            lines[Recipient].append(
-                Recipient(treatment=treatment, position=position, category=category, name="Service destinataire")
-            )
-        for position, category in enumerate(measures[:4]):
-            lines[SecurityMeasure].append(
-                SecurityMeasure(treatment=treatment, position=position, category=category, description="Mesure")
-            )
-        if number % 4 == 0 and country and safeguard:
-            transfers.append(Transfer(treatment=treatment, recipient="Hébergeur", country=country, safeguard=safeguard))
-    for model, objects in lines.items():
-        model.objects.bulk_create(objects)
-    Transfer.objects.bulk_create(transfers)
-
-
 def timed(function, *args):
     gc.collect()  # start each run without the previous run's garbage (a 200-page layout is big)
     started = time.perf_counter()
@@ -165,6 +64,7 @@ def bench_pdf(fiches, repeats):
 
     from register.exports.documents import html_to_pdf
     from register.exports.pdf import build_register_pdf, render_register_html
+    from register.generator import generate_register
     from register.scopes import RegisterScope
 
     def builder():
@@ -173,7 +73,7 @@ def bench_pdf(fiches, repeats):
     def weasyprint_alone(html):
         return html_to_pdf(html)
 
-    generate_fiches(fiches)
+    generate_register(fiches, prefix="B", lines_per_kind=3)
     html = render_register_html(RegisterScope(), generated_by="bench")
     builder()  # warm-up: fonts, template and CSS caches
     builder_times, weasyprint_times, html_times = [], [], []

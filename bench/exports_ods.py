@@ -30,82 +30,12 @@ def setup():
 
 
 def seed(n):
-    """n fiches with the lines a real fiche has, written in bulk (the seeding is not measured)."""
-    from register.choices import LegalBasis, TreatmentRole
+    """The demo register plus n generated fiches (the seeding is not measured)."""
     from register.demo import load_demo
-    from register.models import (
-        Country,
-        DataCategory,
-        DataCategoryLine,
-        DataSubjectCategory,
-        DataSubjectLine,
-        Organisation,
-        Recipient,
-        RecipientCategory,
-        SecurityMeasure,
-        SecurityMeasureCategory,
-        SubPurpose,
-        Transfer,
-        TransferSafeguard,
-        Treatment,
-    )
+    from register.generator import generate_register
 
     load_demo()
-    clients = list(Organisation.objects.filter(kind__in=["client", "self"]))
-    categories = list(DataCategory.objects.filter(is_sensitive=False))
-    subject, recipient = DataSubjectCategory.objects.first(), RecipientCategory.objects.first()
-    measure, country, safeguard = (
-        SecurityMeasureCategory.objects.first(),
-        Country.objects.get(code="MA"),
-        TransferSafeguard.objects.get(code="scc"),
-    )
-    treatments = Treatment.objects.bulk_create(
-        Treatment(
-            reference=f"B-{number:05d}",
-            name=f"Traitement de test {number} : campagne d'appels sortants",
-            role=TreatmentRole.PROCESSOR if number % 2 else TreatmentRole.CONTROLLER,
-            controller=clients[number % len(clients)],
-            main_purpose="Appeler les clients pour leur présenter une offre, recueillir leurs réponses.",
-            legal_basis=LegalBasis.LEGITIMATE_INTERESTS,
-            legal_basis_detail="Intérêt légitime du client à fidéliser sa clientèle.",
-            software="ComPlus",
-        )
-        for number in range(n)
-    )
-    lines = {
-        model: [] for model in (SubPurpose, DataCategoryLine, DataSubjectLine, Recipient, SecurityMeasure, Transfer)
-    }
-    for treatment in treatments:
-        lines[SubPurpose] += [
-            SubPurpose(treatment=treatment, position=p, description=f"Sous-finalité {p}") for p in (1, 2)
-        ]
-        lines[DataCategoryLine] += [
-            DataCategoryLine(
-                treatment=treatment,
-                position=p,
-                category=categories[p],
-                description="Nom, prénom, téléphone, réponses",
-                retention_value=6,
-                retention_unit="months",
-                retention_start="end_of_call",
-            )
-            for p in (1, 2, 3)
-        ]
-        lines[DataSubjectLine].append(
-            DataSubjectLine(treatment=treatment, category=subject, detail="Clients du client")
-        )
-        lines[Recipient] += [
-            Recipient(treatment=treatment, position=p, category=recipient, name=f"Service {p}") for p in (1, 2)
-        ]
-        lines[SecurityMeasure] += [
-            SecurityMeasure(treatment=treatment, position=p, category=measure, description="Comptes nominatifs")
-            for p in (1, 2)
-        ]
-        lines[Transfer].append(
-            Transfer(treatment=treatment, recipient="Centre de Rabat", country=country, safeguard=safeguard)
-        )
-    for model, objects in lines.items():
-        model.objects.bulk_create(objects, batch_size=1000)
+    generate_register(n, prefix="B")
 
 
 def empty_register():

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from register.choices import ContactRole, DpiaStatus, LegalBasis, TreatmentRole
 from register.exports.pdf import build_register_pdf
+from register.generator import generate_register
 from register.models import (
     Contact,
     Country,
@@ -23,7 +24,6 @@ from register.models import (
 from register.scopes import RegisterScope
 from tests.conftest import make_organisation, make_treatment
 from tests.pdfs import pdf_text, squash
-from tests.register.bulk import bulk_fiches
 
 pytestmark = pytest.mark.django_db
 
@@ -213,7 +213,7 @@ def test_fiche_with_an_ambiguous_date_is_refused(manager_client, treatment):
 
 @pytest.mark.parametrize("lines_per_kind", [2, 40])
 def test_fiche_page_runs_the_same_queries_for_2_or_40_lines(manager_client, django_assert_num_queries, lines_per_kind):
-    fiche = bulk_fiches(3, lines_per_kind=lines_per_kind)[1]
+    fiche = generate_register(3, lines_per_kind=lines_per_kind)[1]
     # session, user, 2 × permissions, fiche, then one query per prefetched relation
     with django_assert_num_queries(20):
         response = manager_client.get(fiche.get_absolute_url())
@@ -224,7 +224,7 @@ def test_fiche_page_runs_the_same_queries_for_2_or_40_lines(manager_client, djan
 def test_fiche_as_of_a_date_runs_the_same_queries_for_2_or_40_lines(
     manager_client, django_assert_num_queries, lines_per_kind
 ):
-    fiche = bulk_fiches(3, lines_per_kind=lines_per_kind)[1]
+    fiche = generate_register(3, lines_per_kind=lines_per_kind)[1]
     with django_assert_num_queries(21):
         response = manager_client.get(fiche.get_absolute_url(), {"date": "2024-06-30"})
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind

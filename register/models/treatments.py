@@ -95,10 +95,6 @@ def review_overdue_condition(on):
 
 
 class TreatmentQuerySet(models.QuerySet):
-    def visible_by_default(self):
-        """Archived fiches leave the default list but stay searchable and exportable."""
-        return self.exclude(status=TreatmentStatus.ARCHIVED)
-
     def review_overdue(self, on=None):
         return self.filter(review_overdue_condition(on or timezone.localdate()))
 

@@ -1,8 +1,9 @@
-"""Template helpers for the fiche layout (shared by the page and the PDF export)."""
+"""The register's template helpers: the fiche layout (shared by the page and the PDF export),
+the fiche form's tables and the lifecycle buttons."""
 
 from django import template
 
-from .. import compliance
+from .. import compliance, lifecycle
 
 register = template.Library()
 
@@ -29,3 +30,9 @@ def compliance_findings(treatment):
 def table_name(formset):
     """The table a fiche formset edits, by its rows' plural name (« destinataires »): it names the buttons."""
     return formset.model._meta.verbose_name_plural
+
+
+@register.simple_tag
+def status_transitions(treatment):
+    """(status, button label) pairs the fiche may move to from its current status."""
+    return lifecycle.transitions_from(treatment.status)

@@ -77,3 +77,11 @@ def test_an_organisation_form_asks_the_name_before_the_address(client, superuser
     assert html.index('name="contacts-__prefix__-name"') < html.index('name="contacts-__prefix__-address"')
     contact = client.get(reverse("admin:register_contact_add"))
     assert contact.status_code == 403  # contacts are added on their organisation's page
+
+
+@pytest.mark.parametrize("model", [models.DataCategory, models.Country], ids=lambda m: m.__name__)
+def test_a_catalog_form_asks_the_label_before_the_code(client, superuser, model):
+    client.force_login(superuser)
+    html = client.get(reverse(f"admin:register_{model._meta.model_name}_add")).content.decode()
+    label = "name" if model is models.Country else "label"
+    assert html.index(f'name="{label}"') < html.index('name="code"')

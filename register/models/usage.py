@@ -14,6 +14,8 @@ from .treatments import Treatment
 
 def _relations_from_fiches(model):
     """(relation seen from `model`, lookup from Treatment) for each way a fiche refers to `model`."""
+    if model is Treatment:
+        return  # a fiche's lines are its own; no fiche refers to another
     line_tables = {line_model: table for table, line_model in LINE_TABLES}
     for relation in model._meta.related_objects:
         if relation.related_model is Treatment:

@@ -164,3 +164,15 @@ def test_dpo_still_cannot_delete_a_fiche_in_the_admin(dpo_client):
     url = reverse("admin:register_treatment_delete", args=[treatment.pk])
     assert dpo_client.post(url, {"post": "yes"}).status_code == 403
     assert Treatment.objects.filter(pk=treatment.pk).exists()
+
+
+def test_a_superuser_deletes_fiches_in_bulk_with_their_lines(superuser_client):
+    first, second = make_treatment(), make_treatment()
+    changelist = reverse("admin:register_treatment_changelist")
+    selection = {"action": "delete_selected", "_selected_action": [first.pk, second.pk]}
+
+    assert superuser_client.post(changelist, selection).status_code == 200  # the confirmation page
+    assert superuser_client.post(changelist, {**selection, "post": "yes"}).status_code == 302
+
+    assert not Treatment.objects.filter(pk__in=[first.pk, second.pk]).exists()
+    assert not DataCategoryLine.objects.filter(treatment_id__in=[first.pk, second.pk]).exists()

@@ -10,8 +10,7 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Registre des traitements")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the register's compliance checks)
-        from . import access, navigation, roles
+        from . import access, checks, navigation, roles  # noqa: F401  (checks registers the compliance checks)
         from .search import register_sqlite_function
 
         connection_created.connect(register_sqlite_function)  # SQLite's accent-insensitive search

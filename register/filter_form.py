@@ -18,8 +18,9 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import ALL_STATUSES, TreatmentRole, TreatmentStatus
+from .compliance import Severity
 from .models import Organisation
-from .scopes import SORTS, RegisterScope
+from .scopes import NO_FINDINGS, SORTS, RegisterScope
 
 SORTABLE_COLUMNS = ("reference", "name", "role", "controller", "status", "created", "updated")
 TRUE_VALUES = ("1", "yes", "on", "true")
@@ -136,6 +137,18 @@ class RegisterFilterForm(forms.Form):
         required=False,
         help_text=_("Le registre tel qu'il était ce jour-là."),
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+    )
+    compliance = forms.ChoiceField(
+        label=_("Conformité"),
+        required=False,
+        help_text=_("Le constat le plus grave de la fiche, à la date affichée."),
+        choices=[
+            ("", _("Indifférent")),
+            *Severity.choices,  # the fiche's most serious finding
+            (NO_FINDINGS, _("Aucun constat")),
+        ],
+        error_messages=unknown(_("Filtre « conformité » inconnu : « %(value)s ».")),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     reference = forms.CharField(required=False, widget=forms.HiddenInput)
     sort = forms.ChoiceField(

@@ -3,20 +3,23 @@
 Each runs a fixed number of SQL queries whatever the number of fiches or lines.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 
-from .models import Contact, DataCategoryLine, Organisation, Treatment
+from .models import (
+    Contact,
+    DataCategoryLine,
+    DataSubjectLine,
+    Organisation,
+    Recipient,
+    SecurityMeasure,
+    Transfer,
+    Treatment,
+)
 
 
 def contacts_in_order(lookup="contacts"):
     """An organisation's contacts in the order fiches show them."""
     return Prefetch(lookup, queryset=Contact.objects.order_by("role", "name"))
-
-
-def treatments_for_list():
-    """Fiches with what a list row shows: controller and the sensitive-data flag."""
-    sensitive = DataCategoryLine.objects.filter(treatment=OuterRef("pk"), category__is_sensitive=True)
-    return Treatment.objects.select_related("controller").annotate(has_sensitive=Exists(sensitive))
 
 
 def treatments_with_lines():
@@ -28,10 +31,8 @@ def treatments_with_lines():
         Prefetch("processors", queryset=organisations),
         "sub_purposes",
         Prefetch("data_lines", queryset=DataCategoryLine.objects.select_related("category")),
-        "data_subject_lines__category",
-        "recipients__category",
-        "recipients__organisation",
-        "transfers__country",
-        "transfers__safeguard",
-        "security_measures__category",
+        Prefetch("data_subject_lines", queryset=DataSubjectLine.objects.select_related("category")),
+        Prefetch("recipients", queryset=Recipient.objects.select_related("category", "organisation")),
+        Prefetch("transfers", queryset=Transfer.objects.select_related("country", "safeguard")),
+        Prefetch("security_measures", queryset=SecurityMeasure.objects.select_related("category")),
     )

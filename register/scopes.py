@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .choices import ALL_STATUSES, TreatmentRole, TreatmentStatus
+from .compliance import Severity, findings_for
 from .history.asof import end_of_day, rebuild
 from .history.fiches import FICHES
 from .models import DataCategoryLine, Organisation, Treatment, review_overdue_condition
@@ -56,6 +57,7 @@ class RegisterScope:
     overdue: bool = False
     reference: str = ""
     as_of: date | None = None
+    compliance: str = ""  # "" = any; a compliance.Severity: the fiche's most serious finding; or NO_FINDINGS
     sort: str = "reference"
     errors: list = field(default_factory=list)
 
@@ -70,6 +72,7 @@ class RegisterScope:
             "overdue": "1" if self.overdue else "",
             "reference": self.reference,
             "date": self.as_of.isoformat() if self.as_of else "",
+            "compliance": self.compliance,
             "sort": "" if self.sort == "reference" else self.sort,
         }
         return {key: value for key, value in params.items() if value}
@@ -85,6 +88,11 @@ class RegisterScope:
         """The list page showing this scope (see query_string)."""
         query_string = self.query_string(**changes)
         return reverse("register:list") + (f"?{query_string}" if query_string else "")
+
+    @property
+    def day(self):
+        """The day the fiches are shown as of, and their findings judged on."""
+        return self.as_of or timezone.localdate()
 
     @property
     def as_of_moment(self):
@@ -111,6 +119,11 @@ class RegisterScope:
             parts.append(_("revue en retard"))
         if self.q:
             parts.append(_("recherche « %(q)s »") % {"q": self.q})
+        if self.compliance == NO_FINDINGS:
+            parts.append(_("sans constat de conformité"))
+        elif self.compliance:
+            label = str(Severity(self.compliance).label).lower()
+            parts.append(_("constat le plus grave : %(severity)s") % {"severity": label})
         if self.as_of:
             parts.append(_("état au %(date)s") % {"date": self.as_of.strftime("%d/%m/%Y")})
         return ", ".join(parts) if parts else _("registre complet")
@@ -156,9 +169,13 @@ class RegisterScope:
         As of a date, the fiches and their lines come from the history tables, catalog rows
         and organisations as they are now (they are reference data).
         """
-        if not self.as_of:
-            return list(self._filter(treatments_with_lines()))
-        return rebuild(FICHES, self.as_of_moment, self.historical_treatments())
+        if self.as_of:
+            treatments = rebuild(FICHES, self.as_of_moment, self.historical_treatments())
+        else:
+            treatments = list(self._filter(treatments_with_lines()))
+        if self.compliance:  # judged fiche by fiche: the checks are Python functions of the registry
+            treatments = [t for t in treatments if compliance_level(t, self.day) == self.compliance]
+        return treatments
 
     def historical_treatments(self):
         """The fiches in scope as they stood on `as_of`, without their lines (one query).
@@ -168,3 +185,21 @@ class RegisterScope:
         history.asof.rebuild) and memory does not grow with the register.
         """
         return list(self._filter(Treatment.history.as_of(self.as_of_moment), moment=self.as_of_moment))
+
+
+# --- compliance, for the list's column and filter ------------------------------------
+
+NO_FINDINGS = "none"
+
+
+def judge(treatment, day):
+    """The fiche's findings on `day`, most serious first, kept on it (`compliance_findings`) for the list."""
+    if getattr(treatment, "compliance_findings", None) is None:
+        treatment.compliance_findings = findings_for(treatment, day)
+    return treatment.compliance_findings
+
+
+def compliance_level(treatment, day):
+    """The severity of the fiche's most serious finding on `day`, or NO_FINDINGS."""
+    findings = judge(treatment, day)
+    return findings[0].severity if findings else NO_FINDINGS

@@ -11,7 +11,8 @@ from ..filter_form import RegisterFilterForm, sort_links
 from ..history.asof import rebuild
 from ..history.fiches import FICHES
 from ..models import Organisation
-from ..queries import treatments_for_list
+from ..queries import treatments_with_lines
+from ..scopes import judge
 
 PAGE_SIZE = 50
 
@@ -34,18 +35,20 @@ def treatment_list(request):
     if scope.errors:
         return render(request, "register/treatment_list.html", context, status=400)
     page_number = request.GET.get("page")
-    if scope.as_of:
+    if scope.compliance:
+        # The filter judges every fiche in scope (lines loaded in a fixed number of queries).
+        page = Paginator(scope.treatments(), PAGE_SIZE).get_page(page_number)
+    elif scope.as_of:
         # Lines are rebuilt for the shown page only, so memory does not grow with the register.
         page = Paginator(scope.historical_treatments(), PAGE_SIZE).get_page(page_number)
         page.object_list = rebuild(FICHES, scope.as_of_moment, page.object_list)
     else:
-        page = Paginator(scope.filter_queryset(treatments_for_list()), PAGE_SIZE).get_page(page_number)
-    day = scope.as_of or timezone.localdate()
+        page = Paginator(scope.filter_queryset(treatments_with_lines()), PAGE_SIZE).get_page(page_number)
     page.object_list = list(page.object_list)
-    for treatment in page.object_list:
-        if scope.as_of:
-            treatment.has_sensitive = treatment.has_sensitive_data
-        treatment.review_overdue = treatment.is_review_overdue_on(day)
+    for treatment in page.object_list:  # every row has its lines: the compliance column judges them
+        treatment.has_sensitive = treatment.has_sensitive_data
+        treatment.review_overdue = treatment.is_review_overdue_on(scope.day)
+        judge(treatment, scope.day)
     context["page"] = page
     context["sort_links"] = sort_links(scope)
     return render(request, "register/treatment_list.html", context)

@@ -191,7 +191,7 @@ def described_by_targets(html):
 
 def test_the_date_field_is_described_by_its_help_text(manager_client):
     html = manager_client.get(LIST).content.decode()
-    assert described_by_targets(html) == {"id_date_helptext": True}
+    assert described_by_targets(html) == {"id_date_helptext": True, "id_compliance_helptext": True}
     assert re.search(r'<span id="id_date_helptext">Le registre tel qu&#x27;il était ce jour-là.</span>', html)
 
 
@@ -199,7 +199,13 @@ def test_a_refused_filter_is_named_next_to_its_field(manager_client):
     response = manager_client.get(LIST, {"date": "31/01/2025", "role": "boss", "overdue": "perhaps"})
     html = response.content.decode()
     targets = described_by_targets(html)
-    assert set(targets) == {"id_date_helptext", "id_date_error", "id_role_error", "id_overdue_error"}
+    assert set(targets) == {
+        "id_date_helptext",
+        "id_date_error",
+        "id_role_error",
+        "id_overdue_error",
+        "id_compliance_helptext",
+    }
     assert all(targets.values())
     assert re.search(r'<select name="role"[^>]*aria-invalid="true"', html)
     assert re.search(r'id="id_role_error"[^>]*>Rôle inconnu : « boss ».<', html)
@@ -284,8 +290,9 @@ def test_scope_round_trips_through_its_query_string():
 @pytest.mark.parametrize("fiches", [5, 200])
 def test_list_page_runs_the_same_queries_for_5_or_200_fiches(manager_client, django_assert_num_queries, fiches):
     generate_register(fiches, prefix="B")
-    # session, user, 2 × permissions, client organisations (one query for the filter form and export menu), count, rows
-    with django_assert_num_queries(7):
+    # session, user, 2 × permissions, client organisations (one query for the filter form and export menu), count,
+    # rows, and the page's lines and actors (10 tables) that the compliance column judges
+    with django_assert_num_queries(17):
         response = manager_client.get(LIST, {"q": "B-", "sort": "-controller"})
     assert len(rows(response)) == min(fiches, PAGE_SIZE)
 

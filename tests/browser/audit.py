@@ -44,6 +44,9 @@ class Audit:
         document = self.last_document
         assert document is not None and document.status == expected_status, (name, document and document.status)
         assert page.evaluate("typeof window.axe") == "undefined", f"{name}: the app itself loads axe-core"
+        # Colours are judged once CSS transitions have settled (an opened menu's toggle fades
+        # to its pressed colour: read mid-fade, it shows a contrast no user sees for long).
+        page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",

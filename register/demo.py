@@ -45,6 +45,19 @@ DEMO_USERS = [
 ]
 
 
+_loaders = []  # the other apps' demo data, loaded after the register's (see add_loader)
+
+
+def add_loader(function):
+    """Have `load_demo` call `function()` after the register's fiches, in the same transaction.
+
+    Apps add their part of the CentreCall case from their AppConfig.ready(); each loader is
+    idempotent like load_demo itself. Adding the same function twice keeps one.
+    """
+    if function not in _loaders:
+        _loaders.append(function)
+
+
 @transaction.atomic
 def load_demo(path=DEMO_FILE):
     demo = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -53,6 +66,8 @@ def load_demo(path=DEMO_FILE):
     for spec in demo["treatments"]:
         if not Treatment.objects.filter(reference=spec["reference"]).exists():
             _date_history_from_creation(_load_treatment(spec))
+    for loader in _loaders:
+        loader()
 
 
 def _date_history_from_creation(treatment):

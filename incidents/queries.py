@@ -1,0 +1,47 @@
+"""The querysets incident pages and exports share, with their prefetches, and the list filter."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import IncidentStatus, RiskLevel
+from .models import Incident
+
+
+def incidents_for_pages():
+    """One incident's page: everything the list shows, and its attachments."""
+    return Incident.objects.for_pages().prefetch_related("attachments")
+
+
+class IncidentFilterForm(forms.Form):
+    """The list's filters, read from the query string; a value it does not know is an error."""
+
+    status = forms.ChoiceField(label=_("Statut"), required=False, choices=[("", _("Tous")), *IncidentStatus.choices])
+    breach = forms.ChoiceField(
+        label=_("Violation"),
+        required=False,
+        choices=[("", _("Toutes")), ("yes", _("Oui")), ("no", _("Non")), ("unknown", _("Pas encore qualifié"))],
+    )
+    risk = forms.ChoiceField(label=_("Risque"), required=False, choices=[("", _("Tous")), *RiskLevel.choices])
+    application = forms.CharField(label=_("Application"), required=False, max_length=150)
+    overdue = forms.BooleanField(label=_("En retard seulement"), required=False)
+
+    def incidents(self):
+        """The incidents the filters keep, with what their rows show (a fixed number of queries)."""
+        queryset = Incident.objects.for_pages()
+        if not self.is_valid():
+            return None
+        data = self.cleaned_data
+        if data["status"]:
+            queryset = queryset.filter(status=data["status"])
+        if data["breach"]:
+            queryset = queryset.filter(is_breach={"yes": True, "no": False, "unknown": None}[data["breach"]])
+        if data["risk"]:
+            queryset = queryset.filter(risk_level=data["risk"])
+        if data["application"]:
+            queryset = queryset.filter(source_application__iexact=data["application"].strip())
+        incidents = list(queryset)
+        if data["overdue"]:
+            now = timezone.now()
+            incidents = [incident for incident in incidents if incident.is_late_at(now)]
+        return incidents

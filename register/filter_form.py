@@ -5,6 +5,11 @@ through `RegisterFilterForm(params).scope`; the list page also renders the same 
 so what the user typed stays in the fields — even a value that was refused, which the page
 then names in a French error message (status 400). Nothing is guessed: an unknown value is
 an error, and a date is YYYY-MM-DD only (dd/mm against mm/dd cannot be told apart).
+
+People do not type ISO dates: the list page's « État au » box and the history page's
+« Voir le registre au » send `day`, typed in the interface language's format (JJ/MM/AAAA in
+French) and read by DayField; the list page then redirects to the canonical `?date=YYYY-MM-DD`
+URL, the only one links, exports and the command know (`RegisterListForm.typed_day`).
 """
 
 import re
@@ -19,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import ALL_STATUSES, TreatmentRole, TreatmentStatus
 from .compliance import Severity
+from .forms.fields import DayField, DayInput
 from .models import Organisation
 from .scopes import NO_FINDINGS, SORTS, RegisterScope
 
@@ -83,6 +89,27 @@ class FlagField(forms.Field):
         if value.lower() not in TRUE_VALUES + FALSE_VALUES:
             raise ValidationError(self.error_messages["unknown"], code="unknown", params={"value": value})
         return value.lower() in TRUE_VALUES
+
+
+def refuse_future(day):
+    """The register cannot be shown as it will be: a day after today is refused."""
+    if day and day > timezone.localdate():
+        raise ValidationError(
+            _("Date du registre : le %(date)s est dans le futur ; choisissez aujourd'hui ou une date passée."),
+            code="future",
+            params={"date": day.strftime("%d/%m/%Y")},
+        )
+    return day
+
+
+def as_of_day_field(help_text, size="", required=False):
+    """The date box people type in (the list's filter bar, the history page): the language's format."""
+    return DayField(
+        label=_("État au"),
+        required=required,
+        help_text=help_text,
+        widget=DayInput(attrs={"class": f"form-control {size}".strip()}),
+    )
 
 
 def unknown(message):
@@ -182,14 +209,7 @@ class RegisterFilterForm(forms.Form):
         return client
 
     def clean_date(self):
-        day = self.cleaned_data["date"]
-        if day and day > timezone.localdate():
-            raise ValidationError(
-                _("Date du registre : le %(date)s est dans le futur ; choisissez aujourd'hui ou une date passée."),
-                code="future",
-                params={"date": day.strftime("%d/%m/%Y")},
-            )
-        return day
+        return refuse_future(self.cleaned_data["date"])
 
     @property
     def scope(self):
@@ -199,8 +219,59 @@ class RegisterFilterForm(forms.Form):
         understood["as_of"] = understood.pop("date", None)
         understood["sort"] = understood.get("sort") or "reference"
         values = {name: value for name, value in understood.items() if value not in (None, "")}
-        errors = [str(message) for name in self.fields for message in self.errors.get(name, [])]
+        errors = [self.error_text(name, message) for name in self.fields for message in self.errors.get(name, [])]
         return RegisterScope(**values, errors=errors)
+
+    def error_text(self, name, message):
+        """A refused value's message as the page's list of errors shows it (each names its filter)."""
+        return str(message)
+
+
+class RegisterListForm(RegisterFilterForm):
+    """The list page's filter bar: the same filters, the date typed in a box (`day`) rather than in ISO.
+
+    The bar renders `day` only; on a page `?date=2025-01-31` the box shows « 31/01/2025 » in
+    French. When the box was sent (`typed_day`), what it says replaces the URL's `date`, and the
+    page redirects to the canonical URL once every value is understood.
+    """
+
+    day = as_of_day_field(help_text=_("Le registre tel qu'il était ce jour-là."))
+
+    def __init__(self, data, **kwargs):
+        super().__init__(data, **kwargs)
+        self.typed_day = "day" in self.data
+
+    def clean_day(self):
+        return refuse_future(self.cleaned_data["day"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.typed_day:
+            if "day" in cleaned:
+                cleaned["date"] = cleaned.pop("day")
+        else:
+            cleaned.pop("day", None)
+            if cleaned.get("date"):  # the box shows the URL's date in the language's format
+                self.data = self.data.copy()
+                self.data["day"] = cleaned["date"]
+            elif "date" in self.errors:  # ... or, refused, as it was given, its error beside it
+                self.data = self.data.copy()
+                self.data["day"] = self.data["date"]
+                self.errors["day"] = self.errors.pop("date")
+        return cleaned
+
+    def error_text(self, name, message):
+        if name == "day" and self.typed_day:  # DayField's messages do not say which date they are about
+            return _("%(label)s : %(error)s") % {"label": self.fields["day"].label, "error": message}
+        return super().error_text(name, message)
+
+
+class AsOfForm(forms.Form):
+    """The history page's « Voir le registre au » box: sent to the list page as its `day`."""
+
+    day = as_of_day_field(
+        help_text=_("Le registre entier, tel qu'il était ce jour-là."), size="form-control-sm", required=True
+    )
 
 
 def sort_links(scope):

@@ -3,11 +3,11 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from .. import access, compliance
-from ..filter_form import RegisterFilterForm, sort_links
+from ..filter_form import RegisterFilterForm, RegisterListForm, sort_links
 from ..history.asof import rebuild
 from ..history.fiches import FICHES
 from ..models import Organisation
@@ -21,8 +21,10 @@ PAGE_SIZE = 50
 def treatment_list(request):
     access.require(access.can_view_register(request.user))
     clients = list(Organisation.objects.processor_clients())  # the client filter and the export menu
-    form = RegisterFilterForm(request.GET, clients=clients)
+    form = RegisterListForm(request.GET, clients=clients)
     scope = form.scope
+    if form.typed_day and not scope.errors:  # a date typed in the box: on to its ISO URL
+        return redirect(scope.url())
     query_string = scope.query_string()
     context = {
         "scope": scope,

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from .. import access
+from ..filter_form import AsOfForm
 from ..history.fiches import FICHES
 from ..history.timeline import TIMELINE_PAGE_SIZE, timeline_entries, timeline_records
 
@@ -13,5 +14,10 @@ from ..history.timeline import TIMELINE_PAGE_SIZE, timeline_entries, timeline_re
 def treatment_history(request, reference):
     treatment = access.get_treatment_for_user(request, reference)
     page = Paginator(timeline_records(FICHES, treatment), TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"treatment": treatment, "page": page, "entries": timeline_entries(FICHES, page.object_list)}
+    context = {
+        "treatment": treatment,
+        "page": page,
+        "entries": timeline_entries(FICHES, page.object_list),
+        "as_of_form": AsOfForm(auto_id="history-%s"),
+    }
     return render(request, "register/treatment_history.html", context)

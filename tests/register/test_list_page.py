@@ -191,8 +191,10 @@ def described_by_targets(html):
 
 def test_the_date_field_is_described_by_its_help_text(manager_client):
     html = manager_client.get(LIST).content.decode()
-    assert described_by_targets(html) == {"id_date_helptext": True, "id_compliance_helptext": True}
-    assert re.search(r'<span id="id_date_helptext">Le registre tel qu&#x27;il était ce jour-là.</span>', html)
+    assert described_by_targets(html) == {"id_day_helptext": True, "id_compliance_helptext": True}
+    assert re.search(
+        r'<span id="id_day_helptext">Le registre tel qu&#x27;il était ce jour-là. Format : JJ/MM/AAAA.</span>', html
+    )
 
 
 def test_a_refused_filter_is_named_next_to_its_field(manager_client):
@@ -200,8 +202,8 @@ def test_a_refused_filter_is_named_next_to_its_field(manager_client):
     html = response.content.decode()
     targets = described_by_targets(html)
     assert set(targets) == {
-        "id_date_helptext",
-        "id_date_error",
+        "id_day_helptext",
+        "id_day_error",
         "id_role_error",
         "id_overdue_error",
         "id_compliance_helptext",

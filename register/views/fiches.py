@@ -76,5 +76,9 @@ def treatment_detail(request, reference):
         "findings": compliance.findings_for(treatment, day),
         "completeness": compliance.completeness_for(treatment, day),
         "review_overdue": treatment.is_review_overdue_on(day),
+        # The processor of a processor fiche is the organisation keeping the register (art. 30(2)(a)).
+        "organisation": Organisation.objects.prefetch_related("contacts").own()
+        if treatment.is_processor_fiche
+        else None,
     }
     return render(request, "register/treatment_detail.html", context, status=400 if dated.errors else 200)

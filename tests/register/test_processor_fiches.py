@@ -120,3 +120,13 @@ def test_the_form_saves_a_controller_draft_without_legal_basis_but_not_one_in_fo
     response = dpo_client.post(url, data.post_data())
     assert response.status_code == 400
     assert "la fiche d'un responsable de traitement ne peut pas être en vigueur sans elle" in page_text(response)
+
+
+def test_the_processor_fiche_page_names_the_register_keeper_as_processor_with_its_dpo(manager_client):
+    own = make_organisation("CentreCall", kind=OrganisationKind.SELF, email="contact@centrecall.fr")
+    Contact.objects.create(organisation=own, role=ContactRole.DPO, name="Claire Martin", email="dpo@centrecall.fr")
+    content = _text(manager_client.get(_processor_fiche().get_absolute_url()))
+    assert "Sous-traitant (art. 28) CentreCall" in content and "contact@centrecall.fr" in content
+    assert "Délégué à la protection des données du sous-traitant Claire Martin" in content
+    controller_fiche = make_treatment(name="Paie", role=TreatmentRole.CONTROLLER, controller=own)
+    assert "du sous-traitant" not in _text(manager_client.get(controller_fiche.get_absolute_url()))

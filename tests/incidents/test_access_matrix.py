@@ -65,6 +65,7 @@ EXTRA_REQUESTS = [
     ("list", Rule(allowed=READERS, query="status=nimporte", status=400)),
     ("breach_register", Rule(allowed=READERS, query="date=2026-03-01")),
     ("breach_register", Rule(allowed=READERS, query="date=01/03/2026", status=400)),
+    ("breach_register", Rule(allowed=READERS, query="day=01/03/2026", status=302)),
     ("breach_export", Rule(allowed=READERS, query="date=2099-01-01", status=400)),
     ("report", Rule(allowed=ROLES, method="post", status=400, data=(("subject", ""),))),
     (

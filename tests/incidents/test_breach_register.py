@@ -101,6 +101,14 @@ def test_the_register_as_of_a_past_day_shows_the_breaches_as_they_stood(dpo_clie
     assert "Courriel envoyé au mauvais client" not in xml and "état au 27/03/2026" in xml
 
 
+def test_the_day_typed_in_the_box_leads_to_the_canonical_address(dpo_client):
+    response = dpo_client.get(URL, {"day": "27/03/2026"})
+    assert response.status_code == 302 and response["Location"] == f"{URL}?date=2026-03-27"
+
+    refused = dpo_client.get(URL, {"day": "2026/27/03"})
+    assert refused.status_code == 400 and "État au : Saisissez la date au format JJ/MM/AAAA" in page_text(refused)
+
+
 def test_a_future_or_french_date_in_the_address_is_refused(dpo_client):
     assert dpo_client.get(URL, {"date": "2099-01-01"}).status_code == 400
     assert dpo_client.get(URL, {"date": "27/03/2026"}).status_code == 400

@@ -23,8 +23,14 @@ class IncidentFilterForm(forms.Form):
         choices=[("", _("Toutes")), ("yes", _("Oui")), ("no", _("Non")), ("unknown", _("Pas encore qualifié"))],
     )
     risk = forms.ChoiceField(label=_("Risque"), required=False, choices=[("", _("Tous")), *RiskLevel.choices])
-    application = forms.CharField(label=_("Application"), required=False, max_length=150)
+    application = forms.ChoiceField(label=_("Application"), required=False)
     overdue = forms.BooleanField(label=_("En retard seulement"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        applications = Incident.objects.exclude(source_application="").values_list("source_application", flat=True)
+        names = sorted(set(applications.distinct()), key=str.casefold)
+        self.fields["application"].choices = [("", _("Toutes")), *((name, name) for name in names)]
 
     def incidents(self):
         """The incidents the filters keep, with what their rows show (a fixed number of queries)."""
@@ -39,7 +45,7 @@ class IncidentFilterForm(forms.Form):
         if data["risk"]:
             queryset = queryset.filter(risk_level=data["risk"])
         if data["application"]:
-            queryset = queryset.filter(source_application__iexact=data["application"].strip())
+            queryset = queryset.filter(source_application=data["application"])
         incidents = list(queryset)
         if data["overdue"]:
             now = timezone.now()

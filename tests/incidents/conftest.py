@@ -28,6 +28,7 @@ def make_incident(*, treatments=(), **fields):
     fields.setdefault("reporter_name", "Jean Test")
     fields.setdefault("subject", f"Incident {next(_subjects)}")
     fields.setdefault("message", "Ce qui a été constaté.")
+    fields.setdefault("source_application", "ComPlus")
     incident = Incident.objects.create(occurred_at=occurred, **fields)
     incident.treatments.set(treatments)
     return incident

@@ -107,3 +107,14 @@ def test_a_controller_fiche_is_not_a_processor_case():
 
     assert not breach.is_processor_case
     assert breach.controller_deadline is None
+
+
+def test_the_countdown_says_the_time_left_or_how_late():
+    from incidents.templatetags.incidents_tags import countdown
+
+    assert countdown(timedelta(days=1, hours=4, minutes=10)) == "reste 1 jour 4 h"
+    assert countdown(timedelta(minutes=-190)) == "dépassé de 3 h 10 min"
+    breach = make_breach(aware_at=paris(2026, 3, 2, 9))
+    assert breach.time_left(paris(2026, 3, 4, 9)) == timedelta(days=1)
+    AuthorityNotification.objects.create(incident=breach, sent_at=paris(2026, 3, 3, 9))
+    assert breach.time_left(paris(2026, 3, 4, 9)) is None  # notified: nothing to count down

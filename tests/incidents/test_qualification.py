@@ -140,3 +140,17 @@ def test_for_a_processor_the_draft_has_the_message_to_the_client_controller(dpo_
     text = pdf_text(response.content)
     assert "Message au client responsable de traitement" in text
     assert "sous-traitant de Osiris" in text and "dans les meilleurs délais" in text
+
+
+def test_the_list_filters_by_application_breach_and_overdue_and_counts_down(dpo_client):
+    overdue = make_breach(subject="Dates inversées", aware_at=paris(2026, 3, 2, 9))
+    make_incident(subject="Imprimante", source_application="Téléphonie")
+    make_incident(subject="Non qualifié", source_application="ComPlus")
+
+    page = page_text(dpo_client.get(reverse("incidents:list"), {"application": "ComPlus", "breach": "yes"}))
+    assert "Dates inversées" in page and "Imprimante" not in page and "Non qualifié" not in page
+    assert "dépassé de" in page  # the countdown of a breach past its deadline
+
+    page = page_text(dpo_client.get(reverse("incidents:list"), {"overdue": "on"}))
+    assert overdue.subject in page and "Imprimante" not in page
+    assert dpo_client.get(reverse("incidents:list"), {"application": "Inconnue"}).status_code == 400

@@ -4,7 +4,8 @@ Reporting is open to every logged-in member of staff, with or without register r
 incident is often seen first by a technician or an operator. Reading the incidents and the
 breach register takes the view permission (DPO, managers, auditors), qualifying and
 updating them the change permission (the DPO). A reporter without those rights sees his
-own reports as he filed them, with their status, and nothing of the DPO's qualification.
+own reports as he filed them, with their status and the files he attached, and nothing of
+the DPO's qualification, corrective actions, notifications or attachments.
 """
 
 from django.core.exceptions import PermissionDenied

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,7 +32,8 @@ def incident_list(request):
 
 
 def detail_context(request, incident, full, **forms):
-    context = {"incident": incident, "full": full, "now": timezone.now()}
+    attachments = [a for a in incident.attachments.all() if full or a.uploaded_by_id == request.user.pk]
+    context = {"incident": incident, "full": full, "now": timezone.now(), "attachments": attachments}
     if full:
         context["findings"] = compliance.findings_for(incident)
         context["can_manage"] = access.can_manage_incidents(request.user)
@@ -129,9 +131,11 @@ def attachment_add(request, number):
 @require_GET
 @login_required
 def attachment_download(request, number, pk):
-    """The file, to those who may see the incident (its reporter included), never by a public URL."""
-    incident, _full = access.get_report_for_user(request, number)
+    """The file, to those who may read incidents and to the reporter for his own files; never by a public URL."""
+    incident, full = access.get_report_for_user(request, number)
     attachment = get_object_or_404(Attachment, pk=pk, incident=incident)
+    if not full and attachment.uploaded_by_id != request.user.pk:
+        raise PermissionDenied  # a reporter gets back what he sent, not the DPO's evidence
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:

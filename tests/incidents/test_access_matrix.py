@@ -95,7 +95,10 @@ def incident_patterns():
 def make_target(reporter):
     incident = make_breach(reporter=reporter)
     action = CorrectiveAction.objects.create(incident=incident, description="Valider les dates")
-    attachment = Attachment(incident=incident, original_name="note.txt", content_type="text/plain", size=5)
+    # The reporter's own file: a reporter gets back what he sent (test_reporting covers the DPO's files).
+    attachment = Attachment(
+        incident=incident, original_name="note.txt", content_type="text/plain", size=5, uploaded_by=reporter
+    )
     attachment.file.save("note.txt", SimpleUploadedFile("note.txt", b"notes"), save=False)
     attachment.save()
     return Target(incident, action, attachment)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -140,3 +141,18 @@ def test_every_staff_member_sees_the_report_entry_in_the_menu(staff_client):
 
     assert "Signaler un incident" in page_text(page)
     assert "Registre des violations" not in page_text(page)
+
+
+def test_the_reporter_does_not_get_the_files_the_dpo_attached(staff_client, dpo_user):
+    staff_client.post(URL, report())
+    incident = Incident.objects.get()
+    dpo_client = Client()
+    dpo_client.force_login(dpo_user)
+    dpo_client.post(
+        reverse("incidents:attachment_add", args=[incident.number]),
+        {"attachment-file": SimpleUploadedFile("journal.txt", b"extrait du journal")},
+    )
+    evidence = incident.attachments.get()
+
+    assert "journal.txt" not in page_text(staff_client.get(incident.get_absolute_url()))
+    assert staff_client.get(reverse("incidents:attachment", args=[incident.number, evidence.pk])).status_code == 403

@@ -9,7 +9,7 @@ ComPlus collects for Osiris: CentreCall, its processor, warned it (art. 33(2)).
 Idempotent: a ticket whose subject is already in the register is left as it is.
 """
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -134,6 +134,12 @@ def load_demo_incidents():
             CorrectiveAction.objects.create(
                 incident=incident, description=description, owner=owner, due_date=due, done_date=done
             )
-        # The history starts when the ticket was filed, so the breach register of 2020 shows it.
-        Incident.history.filter(id=incident.pk).update(history_date=occurred)
+        # The history starts when the ticket was filed, so the breach register of 2020 shows it;
+        # its records (creation, then each m2m set) keep their order a microsecond apart, as
+        # as_of() takes the latest record by date and equal dates would give the ticket twice.
+        records = Incident.history.filter(id=incident.pk).order_by("history_id")
+        for offset, history_id in enumerate(records.values_list("history_id", flat=True)):
+            Incident.history.filter(history_id=history_id).update(
+                history_date=occurred + timedelta(microseconds=offset)
+            )
         CorrectiveAction.history.filter(incident_id=incident.pk).update(history_date=occurred)

@@ -41,3 +41,18 @@ def test_load_demo_twice_keeps_two_tickets(capsys):
     call_command("load_demo", password="demo-Pass-1234")
 
     assert Incident.objects.count() == 2
+
+
+def test_the_breach_register_of_2020_shows_the_tickets_filed_by_then():
+    from datetime import date
+
+    from incidents.breach_register import BreachRegisterScope
+
+    load_demo()
+
+    assert BreachRegisterScope(as_of=date(2020, 5, 19)).breaches() == []
+    (first,) = BreachRegisterScope(as_of=date(2020, 5, 31)).breaches()
+    assert first.subject == "Bugs liés au typage des données"
+    assert [fiche.reference for fiche in first.treatments.all()] == ["T-007"]
+    assert len(first.corrective_actions.all()) == 2
+    assert len(BreachRegisterScope(as_of=date(2020, 6, 30)).breaches()) == 2

@@ -27,18 +27,19 @@ def treatment_create(request):
         page.creation_token = creation.new_token()
         return page.render(FicheForm(instance=page.treatment))
     page.creation_token = creation.token_of(request.POST) or creation.new_token()
-    already = creation.fiche_created_by(request.session, request.POST)
-    if already is not None:
-        messages.info(
-            request,
-            _(
-                "Ce formulaire a déjà créé la fiche %(reference)s (il a été envoyé une seconde fois) : "
-                "aucune autre fiche n'a été créée."
-            )
-            % {"reference": already.reference},
+    with creation.one_at_a_time(request):  # a double click's second POST waits for the first
+        already = creation.fiche_created_by(request.session, request.POST)
+        if already is None:
+            return page.save(FicheForm(request.POST, instance=page.treatment))
+    messages.info(
+        request,
+        _(
+            "Ce formulaire a déjà créé la fiche %(reference)s (il a été envoyé une seconde fois) : "
+            "aucune autre fiche n'a été créée."
         )
-        return redirect(already)
-    return page.save(FicheForm(request.POST, instance=page.treatment))
+        % {"reference": already.reference},
+    )
+    return redirect(already)
 
 
 @login_required

@@ -1,14 +1,17 @@
 """A create form sent twice creates one fiche; a new fiche named like another is created only
 once the user confirms it."""
 
+import threading
 from html import unescape
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from register.choices import OrganisationKind
 from register.models import Treatment
+from register.views import edit
 from tests.conftest import make_organisation, make_treatment, make_user
 from tests.register.fiche_form import FormData
 from tests.register.test_edit import CREATE_URL, new_fiche_form
@@ -118,3 +121,46 @@ def test_changed_input_after_going_back_is_a_new_fiche_to_confirm(dpo_client, ce
     response = dpo_client.post(CREATE_URL, data)
     assert response.status_code == 400 and "porte déjà ce nom" in unescape(response.content.decode())
     assert Treatment.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite serialises every writing transaction; its in-memory test database cannot hold two",
+)
+def test_a_double_click_sending_the_form_twice_at_once_creates_one_fiche(dpo_client, centrecall, monkeypatch):
+    """The second POST arrives while the first is still saving: it waits, then leads to the first's fiche."""
+    data = new_fiche_form(dpo_client).post_data()
+    first_saving, release = threading.Event(), threading.Event()
+    real_save = edit.save_fiche
+
+    def slow_save(fiche):  # the first POST holds its transaction open until released
+        treatment = real_save(fiche)
+        if not first_saving.is_set():
+            first_saving.set()
+            release.wait(10)
+        return treatment
+
+    monkeypatch.setattr(edit, "save_fiche", slow_save)
+    responses = {}
+
+    def post(name):
+        client = Client()
+        client.cookies = dpo_client.cookies  # the same browser: one session
+        try:
+            responses[name] = client.post(CREATE_URL, data)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=post, args=("first",))
+    first.start()
+    assert first_saving.wait(10)
+    second = threading.Thread(target=post, args=("second",))
+    second.start()
+    second.join(0.5)
+    assert second.is_alive(), "the second POST must wait for the first to be saved"
+    release.set()
+    first.join(10)
+    second.join(10)
+    fiche = Treatment.objects.get()
+    assert responses["first"]["Location"] == responses["second"]["Location"] == fiche.get_absolute_url()

@@ -11,7 +11,7 @@ deleted.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import auth, catalogs, organisations, treatments  # noqa: F401  (registers the admins)
+from . import auth, catalogs, logins, organisations, treatments  # noqa: F401  (registers the admins)
 
 admin.site.site_header = _("CentreCall · Registre RGPD")
 admin.site.site_title = _("Registre RGPD")

@@ -85,6 +85,7 @@ RETENTION_END_COLUMN = "Au terme de la durée"
 RETENTION_REMARK_COLUMN = "Remarque sur la conservation"
 SOURCE_COLUMN = "Source des données"
 ART9_COLUMN = "Exception (art. 9(2))"
+CALL_RECORDING_COLUMN = "Enregistrement d'appels"  # not in the CNIL template: the 6-month rule's flag
 
 SUBJECTS = "Catégories de personnes concernées"
 SUBJECT = "Catégorie de personnes {n}"

@@ -9,6 +9,7 @@ accepted values. `register.imports.ods` reads this layout back, by its labels.
 import functools
 
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from ..choices import (
     Art9Exception,
@@ -248,6 +249,7 @@ def _data_lines(sheet, treatment):
             (cnil.RETENTION_END_COLUMN, 1),
             (cnil.RETENTION_REMARK_COLUMN, 1),
             (cnil.SOURCE_COLUMN, 1),
+            (cnil.CALL_RECORDING_COLUMN, 1),
         ]
         if sensitive:
             headers.append((cnil.ART9_COLUMN, 1))
@@ -274,6 +276,7 @@ def _data_cells(line, label, sensitive):
         display(RetentionEnd, line.retention_end),
         line.retention_remark,
         display(DataSource, line.source),
+        _("Oui") if line.is_call_recording else _("Non"),
     ]
     if sensitive:
         cells.append(display(Art9Exception, line.art9_exception))

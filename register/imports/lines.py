@@ -14,6 +14,7 @@ from .retention import RetentionError, parse_retention
 
 UNKNOWN_VALUE = "valeur « %(text)s » inconnue ; valeurs acceptées : %(expected)s."
 DATA_EXTRAS = (("retention_end", "retention_end"), ("source", "source"), ("art9_exception", "art9"))
+RECORDING_ANSWERS = {"oui": True, "non": False}  # the « Enregistrement d'appels » column of the app's export
 
 
 def _unknown(text, expected):
@@ -91,7 +92,15 @@ def read_data_row(reader, row, cells, label):
                 register.error(where(choice), _unknown(extras[name], catalogs.expected(choice)))
             else:
                 fields[name] = value
-    if suggests_call_recording(description):
+    recording = text("call_recording")
+    if recording and recording.strip().lower() not in RECORDING_ANSWERS:
+        register.error(
+            where("call_recording"),
+            _("« %(value)s » : répondez Oui ou Non (enregistrement d'appels).") % {"value": recording},
+        )
+    elif recording:  # the DPO's answer, as the app exported it or as typed: taken as it is
+        fields["is_call_recording"] = RECORDING_ANSWERS[recording.strip().lower()]
+    elif suggests_call_recording(description):
         # Proposed from the text only: the preview says so and the DPO confirms the import or not.
         fields["is_call_recording"] = True
         register.warn(

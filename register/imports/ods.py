@@ -77,6 +77,7 @@ _DATA_COLUMNS = [
     ("remark", [cnil.RETENTION_REMARK_COLUMN, "Remarque"]),
     ("source", [cnil.SOURCE_COLUMN, "Source"]),
     ("art9", [cnil.ART9_COLUMN, "Exception art. 9", "Exception"]),
+    ("call_recording", [cnil.CALL_RECORDING_COLUMN, "Enregistrement d'appel"]),
 ]
 COLUMNS = {
     "actors": matching.lookup_table(

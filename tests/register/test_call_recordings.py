@@ -1,5 +1,8 @@
 """Call recordings: an explicit property of a data line, proposed from its text, decided by the DPO."""
 
+import io
+import zipfile
+
 import pytest
 
 from register import compliance
@@ -12,6 +15,8 @@ from register.scopes import RegisterScope
 from tests.conftest import make_treatment
 from tests.register.actions import page_text
 from tests.register.fiche_form import FormData
+from tests.register.samples.cnil_template import CnilWorkbook, filled_fiche
+from tests.register.samples.odf_cells import read_sheets, row_labelled
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +30,16 @@ def _line(treatment, description, **fields):
         retention_unit="years",
         **fields,
     )
+
+
+def _rewritten(content, old, new):
+    """The ODS `content` with `old` replaced by `new` in its content.xml, as a DPO editing a cell."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            archive.writestr(info, data.replace(old.encode(), new.encode()) if info.filename == "content.xml" else data)
+    return buffer.getvalue()
 
 
 def _findings(treatment):
@@ -88,11 +103,32 @@ def test_the_edit_form_hints_at_a_recording_and_leaves_the_decision_to_the_dpo(d
     assert DataCategoryLine.objects.get().is_call_recording
 
 
-def test_the_import_proposes_the_flag_and_says_so_in_the_preview():
-    treatment = make_treatment(lines=False)
-    _line(treatment, "Enregistrements des appels entrants", retention_start="end_of_call")
-    _line(treatment, "Numéro appelé et durée de l'appel", retention_start="end_of_call")
-    plan = plan_import(build_register_ods(RegisterScope(status="all"))[2])
+def test_the_import_proposes_the_flag_from_the_text_of_a_cnil_file_and_says_so_in_the_preview():
+    workbook = CnilWorkbook()
+    sheet = filled_fiche(workbook, "Appels", reference="APP-01", name="Écoute des appels", purpose="Former")
+    life = "Vie personnelle (habitudes de vie, situation familiale, etc.)"
+    sheet.fill(life, "Enregistrements des appels entrants", None, None, "6 mois")
+    plan = plan_import(workbook.to_bytes())
     [fiche] = plan.fiches
-    assert [line.is_call_recording for line in fiche.lines["data_lines"]] == [True, False]
+    assert [line.is_call_recording for line in fiche.lines["data_lines"]] == [False, True]
     assert any("proposée comme enregistrement d'appels" in str(issue) for issue in plan.warnings)
+
+
+def test_the_export_carries_the_dpos_answer_and_the_import_takes_it_over_the_text():
+    treatment = make_treatment(lines=False)
+    _line(treatment, "Fichiers audio des conversations", is_call_recording=True)
+    _line(treatment, "Enregistrements des appels : date et durée seulement")  # the DPO said no
+    content = build_register_ods(RegisterScope(status="all"))[2]
+    fiche_rows = next(rows for name, rows in read_sheets(content).items() if name.startswith("T-001"))
+    header = row_labelled(fiche_rows, "Catégories de données personnelles concernées")
+    assert "Enregistrement d'appels" in [cell.text for cell in header]
+    [fiche] = plan_import(content).fiches
+    assert [line.is_call_recording for line in fiche.lines["data_lines"]] == [True, False]
+
+
+def test_an_answer_other_than_yes_or_no_is_refused_naming_its_cell():
+    treatment = make_treatment(lines=False)
+    _line(treatment, "Fichiers audio des conversations", is_call_recording=True)
+    content = build_register_ods(RegisterScope(status="all"))[2]
+    plan = plan_import(_rewritten(content, "<text:p>Oui</text:p>", "<text:p>Peut-être</text:p>"))
+    assert any("« Peut-être » : répondez Oui ou Non" in str(issue) for issue in plan.errors)

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-DEMO_PASSWORD ?= centrecall-demo
+DEMO_PASSWORD ?= Registre-Demo-2026
 # `make run` shows the app as its users see it: DEBUG off, so unknown addresses and errors
 # get the real 404 and 500 pages; whitenoise serves the static files from static/ (no
 # collectstatic needed). `make run RUN_DEBUG=1` brings back Django's debug pages.

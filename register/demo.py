@@ -12,6 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -173,13 +175,37 @@ def _load_treatment(spec):
     return treatment
 
 
+def _describe_demo_user(user, first_name, last_name):
+    user.first_name, user.last_name = first_name, last_name
+    user.email = f"{user.username}@centrecall.example"
+    return user
+
+
+def demo_password_problems(password):
+    """What AUTH_PASSWORD_VALIDATORS say against `password` for any demo account, without a write.
+
+    The demo accounts are real accounts of a register (a DPO's among them): a password the
+    sign-up rules would refuse, such as `a`, must not slip in through `load_demo`. Each
+    account is checked with its own names and address (UserAttributeSimilarityValidator).
+    """
+    user_model = get_user_model()
+    problems = []
+    for username, _, _, first_name, last_name in DEMO_USERS:
+        user = _describe_demo_user(user_model(username=username), first_name, last_name)
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            problems.extend(message for message in error.messages if message not in problems)
+    return problems
+
+
 def create_demo_users(password):
     """One user per role; an existing user gets the password and role again."""
     user_model = get_user_model()
     for username, group_name, is_staff, first_name, last_name in DEMO_USERS:
         user, _ = user_model.objects.get_or_create(username=username)
-        user.first_name, user.last_name, user.is_staff = first_name, last_name, is_staff
-        user.email = f"{username}@centrecall.example"
+        _describe_demo_user(user, first_name, last_name)
+        user.is_staff = is_staff
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get(name=group_name)])

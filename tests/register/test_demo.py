@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -47,3 +49,32 @@ def test_load_demo_refuses_to_run_without_a_password(monkeypatch):
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     with pytest.raises(CommandError, match="mot de passe"):
         call_command("load_demo")
+
+
+def test_load_demo_refuses_a_password_the_validators_refuse_and_writes_nothing():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError) as refusal:
+        call_command("load_demo", password="a")
+    message = str(refusal.value)
+    assert message.startswith("Mot de passe des comptes de démo refusé : ")
+    assert "au minimum 8 caractères" in message and "trop courant" in message
+    assert Treatment.objects.count() == 0 and User.objects.count() == 0
+
+
+def test_load_demo_refuses_a_password_too_close_to_the_accounts_names():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="trop semblable"):
+        call_command("load_demo", password="centrecall-demo")
+    assert User.objects.count() == 0
+
+
+def test_the_makefile_demo_password_passes_the_validators():
+    from django.conf import settings
+
+    from register.demo import demo_password_problems
+
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    password = re.search(r"^DEMO_PASSWORD \?= (\S+)$", makefile, re.MULTILINE).group(1)
+    assert demo_password_problems(password) == []

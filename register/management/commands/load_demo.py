@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from register.demo import DEMO_USERS, create_demo_users, load_demo
+from register.demo import DEMO_USERS, create_demo_users, demo_password_problems, load_demo
 from register.models import DataCategoryLine, Organisation, Treatment
 
 
@@ -16,6 +16,9 @@ class Command(BaseCommand):
         password = password or os.environ.get("DEMO_PASSWORD")
         if not password:
             raise CommandError("Indiquez le mot de passe des comptes de démo : --password ou DEMO_PASSWORD.")
+        # Checked before anything is written: a refused password leaves the database as it was.
+        if problems := demo_password_problems(password):
+            raise CommandError("Mot de passe des comptes de démo refusé : " + " ".join(problems))
         load_demo()
         create_demo_users(password)
         self.stdout.write(

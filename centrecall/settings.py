@@ -23,6 +23,16 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_days(name, default):
+    """A number of days from the environment: a whole number from 1 to 36,500, else a clear refusal."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 36500:
+        raise ImproperlyConfigured(f"{name} must be a whole number of days from 1 to 36500, not {value!r}.")
+    return int(value)
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -51,6 +61,7 @@ INSTALLED_APPS = [
     "register",
     "processes",
     "incidents",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.CurrentRequestMiddleware",  # who and from where, for the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",
     "register.protection.PrivateResponsesMiddleware",  # no cached copy of a signed-in page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -122,6 +134,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "register.addresses.client_address"  # the proxy's X-Forwarded-For
+# The audit trail (audit app) keeps each entry this many days; `manage.py purge_audit_log`,
+# run daily, deletes older ones. The CNIL recommends keeping logs six months to a year
+# (délibération n° 2021-122 du 14 octobre 2021, recommandation relative à la journalisation).
+AUDIT_RETENTION_DAYS = env_days("DJANGO_AUDIT_RETENTION_DAYS", 365)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "register:list"
 LOGOUT_REDIRECT_URL = "login"

@@ -5,3 +5,7 @@ turned into these plain, frozen values (`processes` builds them), and the layout
 renderers only ever see them, so they can be tested on generated processes without a
 database.
 """
+
+from .render import render_svg
+
+__all__ = ["render_svg"]

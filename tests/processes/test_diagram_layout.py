@@ -117,3 +117,17 @@ def test_an_event_without_actor_takes_the_column_of_the_operation_it_triggers():
     process = Process("P", actors, (Event("e", "Appel reçu"),), (Operation("o", "Répondre", "b", triggers=("e",)),))
     layout = compute_layout(process)
     assert layout.columns[1].x <= layout.nodes["e"].x < layout.columns[1].x + layout.columns[1].w
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_trigger_and_every_rule_gets_its_arrow(seed):
+    process = generated_process(seed)
+    layout = compute_layout(process)
+    events = {event.key for event in process.events}
+    drawn = {(arrow.source, arrow.target.removesuffix("#join")) for arrow in layout.arrows if arrow.kind != "join"}
+    for operation in process.operations:
+        for key in operation.triggers:
+            assert (key, operation.key) in drawn
+        for rule in operation.rules:
+            assert (operation.key, rule.target) in drawn
+            assert rule.target in events or rule.target in layout.nodes

@@ -114,6 +114,8 @@ class QualifyForm(Styled, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # The version the page was built from (Incident.claim_version refuses a stale one).
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
         model = Incident
@@ -158,6 +160,10 @@ class QualifyForm(Styled, forms.ModelForm):
                 "lateness_reason",
             )
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()

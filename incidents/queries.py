@@ -16,7 +16,11 @@ def incidents_for_pages():
 class IncidentFilterForm(forms.Form):
     """The list's filters, read from the query string; a value it does not know is an error."""
 
-    status = forms.ChoiceField(label=_("Statut"), required=False, choices=[("", _("Tous")), *IncidentStatus.choices])
+    status = forms.ChoiceField(
+        label=_("Statut"),
+        required=False,
+        choices=[("", _("Tous")), ("open", _("Non clos")), *IncidentStatus.choices],
+    )
     breach = forms.ChoiceField(
         label=_("Violation"),
         required=False,
@@ -38,7 +42,9 @@ class IncidentFilterForm(forms.Form):
         if not self.is_valid():
             return None
         data = self.cleaned_data
-        if data["status"]:
+        if data["status"] == "open":
+            queryset = queryset.open()
+        elif data["status"]:
             queryset = queryset.filter(status=data["status"])
         if data["breach"]:
             queryset = queryset.filter(is_breach={"yes": True, "no": False, "unknown": None}[data["breach"]])

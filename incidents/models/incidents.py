@@ -56,6 +56,10 @@ class IncidentQuerySet(models.QuerySet):
     def breaches(self):
         return self.filter(is_breach=True)
 
+    def open(self):
+        """The incidents still being handled: new or under analysis, not closed."""
+        return self.exclude(status=IncidentStatus.CLOSED)
+
     def for_pages(self):
         """What the list, the breach register and their exports show, in a fixed number of queries."""
         return self.select_related("reporter").prefetch_related(
@@ -128,6 +132,9 @@ class Incident(models.Model):
     persons_communicated_at = models.DateTimeField(_("personnes informées le"), null=True, blank=True)
     closed_at = models.DateTimeField(_("clos le"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("dernière mise à jour"), auto_now=True)
+    # Raised by every save of the qualification page, so that of two concurrent edits the
+    # second is refused instead of silently erasing the first (see claim_version).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[treatments, data_categories])
 
     objects = IncidentQuerySet.as_manager()
@@ -289,6 +296,14 @@ class Incident(models.Model):
             errors["persons_communicated_at"] = _("Indiquez quand les personnes ont été informées.")
         if errors:
             raise ValidationError(errors)
+
+    def claim_version(self, expected):
+        """Take the next version if the row is still at `expected` (in a transaction: the
+        conditional UPDATE locks the row, so a concurrent claim waits, then finds it moved on)."""
+        claimed = Incident.objects.filter(pk=self.pk, version=expected).update(version=models.F("version") + 1)
+        if claimed:
+            self.version = expected + 1
+        return bool(claimed)
 
     def set_status(self, status):
         self.status = status

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from register import compliance
@@ -19,6 +20,11 @@ from ..forms import AttachmentForm, CorrectiveActionForm, NotificationForm, Qual
 from ..models import Attachment, CorrectiveAction
 from ..queries import IncidentFilterForm, incidents_for_pages
 from .reports import save_attachment
+
+STALE_EDIT = _lazy(
+    "Quelqu'un a enregistré cet incident depuis que vous avez ouvert la page : rien n'a été "
+    "enregistré. Rouvrez la page pour partir de sa version actuelle, puis refaites vos changements."
+)
 
 
 @require_GET
@@ -61,7 +67,13 @@ def incident_qualify(request, number):
     if not form.is_valid():
         return render(request, "incidents/qualify_form.html", {"incident": incident, "form": form}, status=400)
     with transaction.atomic():
-        form.save()
+        if not incident.claim_version(form.cleaned_data["loaded_version"]):
+            form.add_error(None, STALE_EDIT)
+            transaction.set_rollback(True)
+        else:
+            form.save()
+    if form.errors:
+        return render(request, "incidents/qualify_form.html", {"incident": incident, "form": form}, status=409)
     messages.success(request, _("Incident %(reference)s enregistré.") % {"reference": incident.reference})
     return redirect(incident)
 

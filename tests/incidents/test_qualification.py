@@ -24,6 +24,7 @@ def qualify_data(incident, **fields):
         "risk_level": "risk",
         "aware_at": "27/03/2026 10:00",
         "consequences": "Dates de réponse fausses",
+        "loaded_version": incident.version,
     }
     data.update(fields)
     return data
@@ -63,6 +64,33 @@ def test_an_hour_that_does_not_exist_in_paris_is_refused(dpo_client):
 
     assert response.status_code == 400
     assert not Incident.objects.get().is_breach
+
+
+def test_a_stale_edit_is_refused_and_the_first_save_survives(dpo_client):
+    incident = make_incident(occurred_at=paris(2026, 3, 27, 9, 30), reported_at=paris(2026, 3, 27, 9, 45))
+    url = reverse("incidents:qualify", args=[incident.number])
+    opened_twice = qualify_data(incident)
+
+    first = dpo_client.post(url, {**opened_twice, "subject": "Premier enregistrement"})
+    second = dpo_client.post(url, {**opened_twice, "subject": "Second onglet"})
+
+    assert first.status_code == 302
+    assert second.status_code == 409
+    assert "Quelqu'un a enregistré cet incident depuis que vous avez ouvert la page" in page_text(second)
+    incident.refresh_from_db()
+    assert incident.subject == "Premier enregistrement" and incident.version == 2
+
+
+def test_a_forged_post_without_the_loaded_version_writes_nothing(dpo_client):
+    incident = make_incident(occurred_at=paris(2026, 3, 20))
+    data = qualify_data(incident, subject="Forgé")
+    del data["loaded_version"]
+
+    response = dpo_client.post(reverse("incidents:qualify", args=[incident.number]), data)
+
+    assert response.status_code == 400
+    incident.refresh_from_db()
+    assert incident.subject != "Forgé" and incident.version == 1
 
 
 def test_closing_records_when(dpo_client):
@@ -154,3 +182,14 @@ def test_the_list_filters_by_application_breach_and_overdue_and_counts_down(dpo_
     page = page_text(dpo_client.get(reverse("incidents:list"), {"overdue": "on"}))
     assert overdue.subject in page and "Imprimante" not in page
     assert dpo_client.get(reverse("incidents:list"), {"application": "Inconnue"}).status_code == 400
+
+
+def test_the_list_keeps_the_incidents_not_yet_closed(dpo_client):
+    new = make_incident(subject="Nouveau ticket")
+    analysing = make_incident(subject="En analyse", status="analysing")
+    make_incident(subject="Ticket clos", status="closed")
+
+    page = page_text(dpo_client.get(reverse("incidents:list"), {"status": "open"}))
+
+    assert set(Incident.objects.open()) == {new, analysing}
+    assert "Nouveau ticket" in page and "En analyse" in page and "Ticket clos" not in page

@@ -81,6 +81,18 @@ def test_an_ambiguous_or_american_date_is_refused_not_guessed(staff_client):
     assert not Incident.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("message", "x" * 5001), ("subject", "x" * 256), ("channel", "fax"), ("reporter_role", "x" * 151)],
+)
+def test_an_oversized_or_forged_field_is_refused_and_nothing_is_written(staff_client, field, value):
+    response = staff_client.post(URL, report(**{field: value}))
+
+    assert response.status_code == 400
+    assert "Le signalement n'a pas été enregistré : corrigez les champs signalés." in page_text(response)
+    assert not Incident.objects.exists()
+
+
 def test_an_oversized_attachment_is_refused_and_nothing_is_written(staff_client, private_media):
     big = SimpleUploadedFile("export.pdf", PDF + b"0" * MAX_ATTACHMENT_BYTES)
 

@@ -8,10 +8,11 @@ class AuditConfig(AppConfig):
     verbose_name = _("Journal d'audit")
 
     def ready(self):
-        from register import roles
+        from register import navigation, roles
 
-        from . import receivers
+        from . import access, receivers
 
         receivers.connect()
         # The register applies every declaration after migrate.
         roles.declare(self.label, {roles.DPO: ["view_auditentry"], roles.AUDITOR: ["view_auditentry"]})
+        navigation.add_entry(_("Journal"), "audit:journal", access.can_view_audit, position=900)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("registre/", include("register.urls")),
     path("incidents/", include("incidents.urls")),
+    path("journal/", include("audit.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from register.filter_form import RegisterFilterForm, as_of_day_field, refuse_future
+from register.signals import document_downloaded
 
 from .. import access
 from ..breach_register import BreachRegisterScope
@@ -61,6 +62,14 @@ def breach_register_export(request, export_format):
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
     user = request.user
     filename, mimetype, content = BUILDERS[export_format](scope, generated_by=user.get_full_name() or user.username)
+    document = _("registre des violations") + (f" — {scope.as_of:%d/%m/%Y}" if scope.as_of else "")
+    document_downloaded.send(
+        sender=breach_register_export,
+        request=request,
+        document=document,
+        export_format=export_format,
+        filename=filename,
+    )
     return HttpResponse(
         content, content_type=mimetype, headers={"Content-Disposition": content_disposition_header(True, filename)}
     )

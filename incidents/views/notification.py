@@ -5,9 +5,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from register.exports.documents import PDF_MIMETYPE, html_to_pdf
+from register.signals import document_downloaded
 
 from .. import access
 from ..notification import build_draft
@@ -31,6 +33,10 @@ def notification_draft_pdf(request, number):
     context = _draft(request, number)
     content = html_to_pdf(render_to_string("incidents/exports/notification_draft.html", context))
     filename = f"notification-{context['incident'].reference.lower()}.pdf"
+    document = _("projet de notification %(reference)s") % {"reference": context["incident"].reference}
+    document_downloaded.send(
+        sender=notification_draft_pdf, request=request, document=document, export_format="pdf", filename=filename
+    )
     return HttpResponse(
         content, content_type=PDF_MIMETYPE, headers={"Content-Disposition": content_disposition_header(True, filename)}
     )

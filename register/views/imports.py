@@ -17,6 +17,7 @@ from ..imports.forms import ImportForm
 from ..imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
 from ..imports.pending import PendingImport
 from ..imports.plan import plan_import
+from ..signals import import_handled
 from ..uploads import upload_size_cap
 
 
@@ -41,8 +42,12 @@ def import_register(request):
         form.is_valid()
         form.errors.clear()
         form.add_error("file", _("Le fichier dépasse 10 Mo : la limite est de 10 Mo."))
+        _announce(request, "refused", _upload_name(request), errors=form.errors.get("file", []))
         return _render(request, form, status=400)
     if not form.is_valid():
+        _announce(
+            request, "refused", _upload_name(request), errors=[e for errors in form.errors.values() for e in errors]
+        )
         return _render(request, form, status=400)
     upload = form.cleaned_data["file"]
     data = upload.read()  # at most 10 MB: the upload size cap drops larger files as they arrive
@@ -51,10 +56,13 @@ def import_register(request):
         plan = plan_import(data, defaults)
     except OdsError as error:
         form.add_error("file", str(error))
+        _announce(request, "refused", upload.name, errors=[error])
         return _render(request, form, status=400)
     if not plan.is_valid:
+        _announce(request, "refused", upload.name, errors=plan.errors)
         return _render(request, form, plan, status=400)
     PendingImport.store(request.session, data, upload.name, defaults, plan.signature())
+    _announce(request, "preview", upload.name, plan.count_create, plan.count_update)
     return _render(request, form, plan)
 
 
@@ -72,9 +80,11 @@ def import_confirm(request):
         plan = plan_import(pending.data, pending.defaults)
     except OdsError as error:
         PendingImport.forget(request.session)
+        _announce(request, "refused", pending.filename, errors=[error])
         return _render(request, form, status=400, error=str(error))
     if not plan.is_valid:
         PendingImport.forget(request.session)
+        _announce(request, "refused", pending.filename, errors=plan.errors)
         return _render(request, form, plan, status=400)
     if plan.signature() != pending.signature:
         pending.signature = plan.signature()
@@ -88,12 +98,32 @@ def import_confirm(request):
         created, updated = apply_plan(plan)
     except DatabaseError:
         pending.release()
+        _announce(request, "refused", pending.filename, errors=["DatabaseError"])
         failed = _("L'enregistrement a échoué ; rien n'a été importé. Réessayez ou contactez l'administrateur.")
         return _render(request, form, plan, status=400, error=failed)
     PendingImport.forget(request.session)
+    _announce(request, "applied", pending.filename, created, updated)
     messages.success(
         request,
         _("Import de « %(file)s » terminé : %(created)s fiche(s) créée(s), %(updated)s mise(s) à jour.")
         % {"file": pending.filename, "created": created, "updated": updated},
     )
     return redirect("register:list")
+
+
+def _upload_name(request):
+    upload = request.FILES.get("file")
+    return upload.name if upload else ""
+
+
+def _announce(request, outcome, filename, created=None, updated=None, errors=()):
+    """Tell whoever records imports (the audit trail) what became of this one."""
+    import_handled.send(
+        sender=import_register,
+        request=request,
+        outcome=outcome,
+        filename=filename,
+        created=created,
+        updated=updated,
+        errors=[str(error) for error in errors],
+    )

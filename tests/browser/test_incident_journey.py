@@ -1,5 +1,7 @@
 """A member of staff without register rights reports an incident; the DPO qualifies it as a
-breach and sees the 72-hour deadline, in Paris time, on the incident's page."""
+breach and sees the 72-hour deadline, in Paris time, on the incident's page: aware on
+27/03/2026 10:00 (CET), 72 real hours later is 30/03/2026 11:00 (CEST) across the spring
+change; the breach then stands in the breach register."""
 
 import re
 
@@ -45,3 +47,7 @@ def test_a_staff_member_reports_and_the_dpo_qualifies_a_breach_and_sees_its_dead
     expect(dpo.locator(".deadline-card .countdown")).to_contain_text("dépassé de")
     expect(dpo.get_by_text("Violation non notifiée à la CNIL")).to_be_visible()
     assert Incident.objects.get().is_breach
+
+    dpo.goto(f"{live_server.url}/incidents/violations/")
+    expect(dpo.get_by_text("INC-001").first).to_be_visible()
+    expect(dpo.get_by_text("Dates inversées dans les imports JSON").first).to_be_visible()

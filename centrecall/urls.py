@@ -8,6 +8,7 @@ urlpatterns = [
     path("connexion/", auth_views.LoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("registre/", include("register.urls")),
+    path("processus/", include("processes.urls")),
     path("incidents/", include("incidents.urls")),
     path("journal/", include("audit.urls")),
     path("admin/", admin.site.urls),

@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401  (each feature adds its routes below)
+from django.urls import path
+
+from . import identification_views
 
 app_name = "processes"
 
-urlpatterns = []
+urlpatterns = [
+    # Collection forms and the identification of their fields (issue 10, point 8).
+    path("formulaires/", identification_views.form_list, name="form_list"),
+    path("formulaires/nouveau/", identification_views.form_create, name="form_create"),
+    path("formulaires/<int:pk>/", identification_views.form_detail, name="form_detail"),
+    path("formulaires/<int:pk>/modifier/", identification_views.form_edit, name="form_edit"),
+    path("formulaires/<int:pk>/proposer/", identification_views.form_propose, name="form_propose"),
+    path("formulaires/<int:pk>/confirmer/", identification_views.form_confirm, name="form_confirm"),
+    path("formulaires/<int:pk>/identification.pdf", identification_views.form_pdf, name="form_pdf"),
+    path("formulaires/<int:pk>/completer-la-fiche/", identification_views.form_complete, name="form_complete"),
+]

@@ -1,0 +1,39 @@
+"""The compliance findings about collection forms, added to register.compliance by
+ProcessesConfig.ready(): personal data a form collects must be declared on a fiche of the
+register (art. 30(1)(c))."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from register.compliance import Finding, Severity, register_check
+
+from .fiche_coverage import form_coverage
+from .models import CollectionForm
+
+
+@register_check(subject=CollectionForm)
+def personal_fields_are_declared(form, on):
+    """A confirmed personal field whose category the fiche does not declare; a form that
+    collects personal data and has no fiche at all."""
+    if form.treatment_id is None:
+        if form.fields.filter(is_personal=True).exists():
+            yield Finding(
+                Severity.WARNING,
+                _("Le formulaire collecte des données personnelles mais n'est rattaché à aucune fiche du registre."),
+                article="art. 30(1)(c)",
+                fix=_("Rattachez le formulaire à la fiche du traitement dont relève la collecte."),
+                url=reverse("processes:form_edit", args=[form.pk]) + "#id_treatment",
+            )
+        return
+    for missing in form_coverage(form):
+        yield Finding(
+            Severity.WARNING,
+            _(
+                "Champs personnels « %(fields)s » : la catégorie « %(category)s » n'est pas déclarée sur la fiche "
+                "%(reference)s."
+            )
+            % {"fields": missing.labels, "category": missing.category.label, "reference": form.treatment.reference},
+            article="art. 30(1)(c)",
+            fix=_("Complétez la fiche avec cette catégorie de données (« Compléter la fiche »)."),
+            url=reverse("processes:form_complete", args=[form.pk]),
+        )

@@ -184,3 +184,19 @@ def test_too_many_rows_are_refused(dpo_client, treatment):
     response = dpo_client.post(reverse("processes:form_edit", args=[form.pk]), _edit_data(form, rows))
     assert response.status_code == 400
     assert not form.fields.exists()
+
+
+def test_the_page_reads_in_english_when_chosen(manager_client, treatment):
+    form = make_collection_form(treatment=treatment, fields=[("Question 1", "OUI")])
+    manager_client.cookies.load({"django_language": "en"})
+    text = page_text(manager_client.get(form.get_absolute_url()))
+    assert "Collected fields" in text and "Result of the identification" in text
+    assert "linked to a respondent identified by name and e-mail in the same record" in text
+
+
+def test_the_editor_works_without_javascript(dpo_client, treatment):
+    form = make_collection_form(treatment=treatment, fields=[("Nom", "DESMARC")])
+    html = dpo_client.get(reverse("processes:form_edit", args=[form.pk])).content.decode()
+    assert 'name="fields-0-DELETE"' in html  # a « Supprimer » checkbox per row
+    assert 'name="fields-1-label"' in html  # one empty row to add a field
+    assert 'name="fields-0-position"' in html  # « Ordre » reorders

@@ -16,6 +16,12 @@ class Catalog(models.Model):
     def __str__(self):
         return self.label
 
+    @property
+    def short_label(self):
+        """The label without its examples in brackets (« Vie personnelle »), as the cells of an
+        operations table name a category."""
+        return self.label.split(" (", 1)[0]
+
 
 class DataCategory(Catalog):
     is_sensitive = models.BooleanField(_("donnée sensible"), default=False)

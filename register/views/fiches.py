@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from .. import access, compliance
+from .. import access, compliance, fiche_panels
 from ..filter_form import RegisterFilterForm, RegisterListForm, sort_links
 from ..history.asof import rebuild
 from ..history.fiches import FICHES
@@ -76,6 +76,7 @@ def treatment_detail(request, reference):
         "findings": compliance.findings_for(treatment, day),
         "completeness": compliance.completeness_for(treatment, day),
         "review_overdue": treatment.is_review_overdue_on(day),
+        "panels": fiche_panels.panels_for(treatment, user=request.user, as_of=as_of),
         # The processor of a processor fiche is the organisation keeping the register (art. 30(2)(a)).
         "organisation": Organisation.objects.prefetch_related("contacts").own()
         if treatment.is_processor_fiche

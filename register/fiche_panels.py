@@ -1,0 +1,43 @@
+"""What other apps show on a fiche's page, without the register importing them.
+
+An app adds a panel from its AppConfig.ready(): a template and a function
+`context(treatment, *, user, as_of)` returning the template's context, or None to show
+nothing (e.g. a user without the right, or a fiche as of a past day the app cannot rebuild).
+Each function is expected to run a fixed number of queries; the fiche page's pinned query
+counts include every panel installed.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: object  # callable(treatment, *, user, as_of) -> dict | None
+
+
+@dataclass(frozen=True)
+class RenderedPanel:
+    template: str
+    context: dict
+
+
+_panels = []
+
+
+def add_panel(template, context):
+    """Show `template` on every fiche page with `context(treatment, user=…, as_of=…)`;
+    adding the same pair twice keeps one."""
+    panel = Panel(template, context)
+    if panel not in _panels:
+        _panels.append(panel)
+
+
+def panels_for(treatment, *, user, as_of=None):
+    """The panels to show on the page of `treatment`, in the order they were added."""
+    rendered = []
+    for panel in _panels:
+        context = panel.context(treatment, user=user, as_of=as_of)
+        if context is not None:
+            rendered.append(RenderedPanel(panel.template, context))
+    return rendered

@@ -8,10 +8,12 @@ class ProcessesConfig(AppConfig):
     verbose_name = _("Processus et opérations")
 
     def ready(self):
-        from register import demo, navigation, roles
+        from register import demo, fiche_panels, navigation, roles
 
-        from . import access, checks_forms  # noqa: F401  (checks_forms registers the compliance checks)
+        from . import access, checks, checks_forms  # noqa: F401  (checks* register the compliance checks)
+        from .demo import load_demo_processes
         from .demo_forms import load_demo_collection_forms
+        from .fiche_panels import operations_panel
 
         roles.declare(
             self.label,
@@ -24,4 +26,6 @@ class ProcessesConfig(AppConfig):
         navigation.add_entry(
             _("Formulaires de collecte"), "processes:form_list", access.can_view_collection_forms, position=35
         )
+        fiche_panels.add_panel("processes/fiche_panel.html", operations_panel)
+        demo.add_loader(load_demo_processes)
         demo.add_loader(load_demo_collection_forms)

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import identification_views
+from .views import operations
 
 app_name = "processes"
 
@@ -14,4 +15,12 @@ urlpatterns = [
     path("formulaires/<int:pk>/confirmer/", identification_views.form_confirm, name="form_confirm"),
     path("formulaires/<int:pk>/identification.pdf", identification_views.form_pdf, name="form_pdf"),
     path("formulaires/<int:pk>/completer-la-fiche/", identification_views.form_complete, name="form_complete"),
+    # The operations table and the process document (issue 10, points 6 and 7).
+    path("<int:pk>/operations/", operations.operations_table, name="operations"),
+    re_path(
+        r"^(?P<pk>[0-9]+)/operations\.(?P<export_format>pdf|ods)$",
+        operations.operations_export,
+        name="operations_export",
+    ),
+    path("<int:pk>/processus.pdf", operations.process_pdf, name="pdf"),
 ]

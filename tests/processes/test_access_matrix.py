@@ -15,6 +15,7 @@ from processes import urls as process_urls
 from processes.models import FormField
 from register.models import DataCategory
 from tests.conftest import make_treatment, make_user
+from tests.processes.factories import add_event, add_operation, add_rule, make_process
 from tests.processes.identification_factories import make_collection_form
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +47,10 @@ URL_RULES = {
     "form_confirm": DPO_POST,
     "form_pdf": READ,
     "form_complete": DPO,
+    # The operations table, its exports and the process PDF.
+    "operations": READ,
+    "operations_export": READ,
+    "pdf": READ,
 }
 EXTRA_REQUESTS = [
     ("form_create", Rule(allowed=("dpo",), method="post", status=400, data=(("name", ""),))),
@@ -57,6 +62,7 @@ EXTRA_REQUESTS = [
 @dataclass
 class Target:
     form: object
+    process: object = None
 
 
 def make_target():
@@ -64,10 +70,14 @@ def make_target():
     FormField.objects.filter(form=form, label="Question 1").update(
         is_personal=True, data_category=DataCategory.objects.get(code="personal_life"), confirmed=True
     )
-    return Target(form)
+    process = make_process()
+    add_rule(add_operation(process, "Enregistrer l'appel"), "Refus", event=add_event(process, "Refusé"))
+    return Target(form, process)
 
 
-KWARGS = {"pk": lambda target: target.form.pk}
+PROCESS_URLS = ("operations", "operations_export", "pdf")  # their pk is a process's
+KWARGS = {"pk": lambda target, name: (target.process if name in PROCESS_URLS else target.form).pk}
+KWARGS["export_format"] = lambda target, name: "ods"
 
 
 def process_patterns():
@@ -76,7 +86,7 @@ def process_patterns():
 
 def url_for(pattern, target):
     names = pattern.pattern.converters or pattern.pattern.regex.groupindex
-    return reverse(f"processes:{pattern.name}", kwargs={name: KWARGS[name](target) for name in names})
+    return reverse(f"processes:{pattern.name}", kwargs={name: KWARGS[name](target, pattern.name) for name in names})
 
 
 def requests_to_try():

@@ -215,9 +215,10 @@ def test_fiche_with_an_ambiguous_date_is_refused(manager_client, treatment):
 def test_fiche_page_runs_the_same_queries_for_2_or_40_lines(manager_client, django_assert_num_queries, lines_per_kind):
     fiche = generate_register(3, lines_per_kind=lines_per_kind)[1]
     # session, user, 2 × permissions, fiche, then one query per prefetched relation (each line
-    # table with its catalog rows joined); this processor fiche adds the register keeper and its contacts
+    # table with its catalog rows joined); this processor fiche adds the register keeper and its contacts;
+    # the panels other apps add to the page (register/fiche_panels.py): one, the processes' operations
     assert fiche.is_processor_fiche
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         response = manager_client.get(fiche.get_absolute_url())
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind
 
@@ -227,6 +228,7 @@ def test_fiche_as_of_a_date_runs_the_same_queries_for_2_or_40_lines(
     manager_client, django_assert_num_queries, lines_per_kind
 ):
     fiche = generate_register(3, lines_per_kind=lines_per_kind)[1]
+    # as of a day, no panel runs (the processes' operations are not kept as of a date)
     with django_assert_num_queries(23):
         response = manager_client.get(fiche.get_absolute_url(), {"date": "2024-06-30"})
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind

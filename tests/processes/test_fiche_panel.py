@@ -1,0 +1,61 @@
+"""The fiche page lists the operations that belong to it, through register.fiche_panels."""
+
+from html import unescape
+
+import pytest
+
+from register.generator import generate_register
+from tests.conftest import make_treatment, make_user
+
+from .factories import add_operation, make_process
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_fiche_page_lists_its_operations_with_their_process(manager_client):
+    fiche = make_treatment(reference="T-070")
+    study = make_process("Étude de marché")
+    other = make_process("Campagne de fidélisation")
+    add_operation(study, "Planifier les appels", personal=False, treatment=fiche)  # no reference: not listed
+    record = add_operation(study, "Enregistrement d'un appel téléphonique", treatment=fiche)
+    add_operation(other, "Envoyer le SMS", treatment=make_treatment())  # another fiche's
+    html = unescape(manager_client.get(fiche.get_absolute_url()).content.decode())
+    panel = html[html.index('id="operations"') :]
+    assert "Opérations des processus" in panel
+    assert "OP-01" in panel and "Enregistrement d'un appel téléphonique" in panel and "Étude de marché" in panel
+    assert f"#operation-{record.pk}" in panel
+    assert "Planifier les appels" not in panel and "Envoyer le SMS" not in panel
+
+
+def test_a_fiche_without_operations_says_so(manager_client):
+    html = unescape(manager_client.get(make_treatment().get_absolute_url()).content.decode())
+    assert "Aucune opération d'un processus ne relève de cette fiche." in html
+
+
+def test_the_panel_is_not_shown_to_who_cannot_read_processes(client):
+    from django.contrib.auth.models import Permission
+
+    reader = make_user("lecteur")
+    reader.user_permissions.add(Permission.objects.get(codename="view_treatment"))
+    client.force_login(reader)
+    response = client.get(make_treatment().get_absolute_url())
+    assert response.status_code == 200
+    assert 'id="operations"' not in response.content.decode()
+
+
+def test_the_fiche_as_of_a_past_day_has_no_operations_panel(manager_client):
+    fiche = generate_register(1)[0]
+    html = manager_client.get(fiche.get_absolute_url(), {"date": "2024-06-30"}).content.decode()
+    assert 'id="operations"' not in html
+
+
+@pytest.mark.parametrize("count", [0, 12])
+def test_the_panel_adds_one_query_whatever_the_number_of_operations(manager_client, django_assert_num_queries, count):
+    fiche = make_treatment()
+    process = make_process()
+    for number in range(count):
+        add_operation(process, f"Opération {number}", treatment=fiche)
+    # a controller fiche's page (tests/register/test_fiche_page.py counts a processor fiche's, which
+    # adds the register keeper and its contacts), the panel's one query included
+    with django_assert_num_queries(15):
+        manager_client.get(fiche.get_absolute_url())

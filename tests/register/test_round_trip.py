@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from processes.models import Process
 from register.choices import (
     Art9Exception,
     ContactRole,
@@ -50,7 +51,9 @@ def export_all():
 
 
 def empty_the_register():
-    """Everything but the catalogs the migrations seed: the state of a new installation."""
+    """Everything but the catalogs the migrations seed: the state of a new installation (the
+    demo's processes go first: a process keeps its client organisation, PROTECT)."""
+    Process.objects.all().delete()
     Treatment.objects.all().delete()
     for model in (Contact, Site, Department, Organisation):
         model.objects.all().delete()

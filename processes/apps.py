@@ -23,6 +23,7 @@ class ProcessesConfig(AppConfig):
                 roles.AUDITOR: ["view_*"],  # and, as staff, the admin read-only
             },
         )
+        navigation.add_entry(_("Processus"), "processes:list", access.can_view_processes, position=30)
         navigation.add_entry(
             _("Formulaires de collecte"), "processes:form_list", access.can_view_collection_forms, position=35
         )

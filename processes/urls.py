@@ -1,11 +1,18 @@
 from django.urls import path, re_path
 
 from . import identification_views
-from .views import operations
+from .views import diagrams, editor, operations, processes
 
 app_name = "processes"
 
 urlpatterns = [
+    path("", processes.process_list, name="list"),
+    path("nouveau/", processes.process_create, name="create"),
+    path("<int:pk>/", processes.process_detail, name="detail"),
+    path("<int:pk>/modifier/", editor.process_edit, name="edit"),
+    path("<int:pk>/supprimer/", processes.process_delete, name="delete"),
+    path("<int:pk>/diagramme.svg", diagrams.diagram_svg_view, name="diagram_svg"),
+    path("<int:pk>/diagramme.png", diagrams.diagram_png_view, name="diagram_png"),
     # Collection forms and the identification of their fields (issue 10, point 8).
     path("formulaires/", identification_views.form_list, name="form_list"),
     path("formulaires/nouveau/", identification_views.form_create, name="form_create"),

@@ -150,9 +150,14 @@
      * « Supprimer » says which row it removes. */
     function renumber() {
       var list = allRows();
+      var next = initial;
       list.forEach(function (row, position) {
-        if (position >= initial) {
-          setIndex(row, prefix, position);
+        if (row.hasAttribute("data-new-row")) {
+          setIndex(row, prefix, next++); // new rows keep indexes after the saved ones, wherever they stand
+        }
+        var place = field(row, "position");
+        if (orderable && place) {
+          place.value = position + 1;
         }
         row.querySelectorAll("[data-row-name]").forEach(function (name) {
           name.textContent = " " + fill(formset.getAttribute("data-row-name"), position + 1);
@@ -161,14 +166,30 @@
       total.value = list.length;
     }
 
-    allRows().forEach(enhanceRow);
-    renumber();
+    var orderable = formset.hasAttribute("data-orderable");
+    allRows().forEach(function (row, position) {
+      if (position >= initial) {
+        row.setAttribute("data-new-row", "");
+      }
+      enhanceRow(row);
+    });
+    if (orderable) {
+      formset.querySelectorAll("[data-move-up], [data-move-down]").forEach(function (button) {
+        button.hidden = false;
+      });
+    } else {
+      renumber();
+    }
 
     addButton.hidden = false;
     addButton.addEventListener("click", function () {
       var fragment = template.content.cloneNode(true);
       var row = fragment.querySelector("[data-row]");
       setIndex(row, prefix, allRows().length);
+      row.setAttribute("data-new-row", "");
+      row.querySelectorAll("[data-move-up], [data-move-down]").forEach(function (button) {
+        button.hidden = false;
+      });
       rows.appendChild(row);
       enhanceRow(row);
       renumber();
@@ -186,7 +207,7 @@
       }
       var position = allRows().indexOf(row);
       if (event.target.closest("[data-remove-row]")) {
-        if (position >= initial) {
+        if (row.hasAttribute("data-new-row")) {
           row.remove(); // never saved: nothing to delete, just drop it
           renumber();
           var list = allRows();
@@ -198,6 +219,16 @@
           markDeleted(row, true);
           row.querySelector("[data-undo-remove]").focus();
           announce("deleted", position + 1);
+        }
+      } else if (event.target.closest("[data-move-up], [data-move-down]")) {
+        /* Reordering: the row changes place in the page and every « Ordre » field takes its rank. */
+        var up = event.target.closest("[data-move-up]");
+        var other = up ? row.previousElementSibling : row.nextElementSibling;
+        if (other) {
+          rows.insertBefore(up ? row : other, up ? other : row);
+          renumber();
+          event.target.closest("button").focus();
+          announce("moved", allRows().indexOf(row) + 1);
         }
       } else if (event.target.closest("[data-undo-remove]")) {
         markDeleted(row, false);

@@ -1,0 +1,257 @@
+"""The process editor: rows added, removed and reordered in one save, all or nothing,
+never over someone else's save, and hostile input refused with nothing written."""
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from processes.models import Actor, EmissionRule, Event, Operation, Process
+from tests.conftest import page_text
+from tests.processes.editor_posts import editor_data
+from tests.processes.factories import add_event, add_operation, add_rule, make_process
+
+pytestmark = pytest.mark.django_db
+
+
+def every_row():
+    return {
+        model._meta.db_table: list(model._base_manager.order_by("pk").values_list())
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label == "processes"
+    }
+
+
+def edit(client, process, data):
+    return client.post(reverse("processes:edit", args=[process.pk]), data)
+
+
+def test_dpo_creates_a_process_then_lands_on_its_editor(dpo_client):
+    response = dpo_client.post(reverse("processes:create"), {"name": "Étude de marché", "status": "draft"})
+    process = Process.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("processes:edit", args=[process.pk])
+    page = dpo_client.get(response["Location"])
+    assert "Ajoutez maintenant ses acteurs" in page_text(page)
+
+
+def test_create_without_a_name_is_refused_in_french(dpo_client):
+    response = dpo_client.post(reverse("processes:create"), {"name": "", "status": "draft"})
+    assert response.status_code == 400
+    assert "Ce champ est obligatoire" in page_text(response)
+    assert not Process.objects.exists()
+
+
+def test_dpo_builds_a_three_operation_process_with_a_rule_in_three_saves(dpo_client):
+    process = Process.objects.create(name="Étude")
+    data = editor_data(
+        process,
+        actors=[{"name": "Gestionnaire"}, {"name": "Téléopérateur"}],
+        events=[{"label": "Début de semaine"}, {"label": "Enregistrement refusé"}],
+    )
+    data["continuer"] = "1"
+    response = edit(dpo_client, process, data)
+    assert response.status_code == 302, page_text(response)
+    assert response["Location"] == reverse("processes:edit", args=[process.pk])
+    process.refresh_from_db()
+    manager, operator = process.actors.all()
+    week, refused = process.events.all()
+    assert (manager.position, operator.position) == (1, 2)
+
+    response = edit(
+        dpo_client,
+        process,
+        editor_data(
+            process,
+            operations=[
+                {"description": "Planifier", "actor": str(manager.pk), "triggers": [str(week.pk)], "join": "all"},
+                {
+                    "description": "Enregistrer l'appel",
+                    "actor": str(operator.pk),
+                    "join": "all",
+                    "personal_data": "on",
+                    "purpose": "Preuve de l'appel",
+                },
+                {"description": "Saisir", "actor": str(operator.pk), "join": "any", "automated": "on"},
+            ],
+        ),
+    )
+    assert response.status_code == 302, page_text(response)
+    process.refresh_from_db()
+    plan, record, enter = process.operations.all()
+    assert [op.reference for op in (plan, record, enter)] == ["", "OP-01", ""]
+    assert list(plan.triggers.all()) == [week]
+
+    response = edit(
+        dpo_client,
+        process,
+        editor_data(
+            process,
+            rules=[{"operation": str(record.pk), "label": "Refus", "target_event": str(refused.pk)}],
+        ),
+    )
+    assert response.status_code == 302, page_text(response)
+    rule = EmissionRule.objects.get()
+    assert (rule.operation, rule.label, rule.target) == (record, "Refus", refused)
+    assert process.__class__.objects.get().version == 4  # three saves after creation
+
+
+def test_rows_are_removed_and_reordered_in_one_save(dpo_client):
+    process = make_process(actors=("A", "B", "C"))
+    data = editor_data(
+        process,
+        actors=[{"position": "3"}, {"position": "1", "DELETE": "on"}, {"position": "2"}],
+    )
+    assert edit(dpo_client, process, data).status_code == 302
+    assert list(process.actors.values_list("name", flat=True)) == ["C", "A"]
+
+
+def test_stale_edit_is_refused_409_and_writes_nothing(dpo_client):
+    process = make_process()
+    first_tab = editor_data(process, actors=[{"name": "Renommé onglet 1"}])
+    second_tab = editor_data(process, actors=[{}, {"name": "Renommé onglet 2"}])
+    assert edit(dpo_client, process, first_tab).status_code == 302
+    before = every_row()
+
+    response = edit(dpo_client, process, second_tab)
+
+    assert response.status_code == 409
+    assert "Quelqu'un a enregistré ce processus pendant que vous le modifiiez" in page_text(response)
+    assert "Renommé onglet 2" in response.content.decode()  # the user's input is kept
+    assert every_row() == before
+
+
+def test_operation_whose_actor_is_deleted_in_the_same_post_is_refused(dpo_client):
+    process = make_process()
+    operation = add_operation(process, "Appeler", actor=process.actors.last())
+    before = every_row()
+    data = editor_data(process, actors=[{}, {"DELETE": "on"}])
+
+    response = edit(dpo_client, process, data)
+
+    assert response.status_code == 400
+    assert "Cet élément est supprimé dans ce même enregistrement" in page_text(response)
+    assert every_row() == before
+    assert Actor.objects.filter(pk=operation.actor_id).exists()
+
+
+def test_rule_with_both_or_no_target_is_refused(dpo_client):
+    process = make_process()
+    operation = add_operation(process, "Appeler")
+    event = add_event(process, "Refusé")
+    before = every_row()
+    for targets in ({"target_event": str(event.pk), "target_operation": str(operation.pk)}, {}):
+        data = editor_data(process, rules=[{"operation": str(operation.pk), "label": "Refus", **targets}])
+        response = edit(dpo_client, process, data)
+        assert response.status_code == 400
+        assert "Une règle mène soit à un événement résultat, soit à une opération suivante" in page_text(response)
+    assert every_row() == before
+
+
+def test_duplicate_actor_names_are_refused(dpo_client):
+    process = make_process(actors=("Gestionnaire",))
+    before = every_row()
+    response = edit(dpo_client, process, editor_data(process, actors=[{}, {"name": "gestionnaire"}]))
+    assert response.status_code == 400
+    assert "Deux acteurs de ce processus portent ce nom" in page_text(response)
+    assert every_row() == before
+
+
+def test_personal_operation_without_purpose_is_refused(dpo_client):
+    process = make_process()
+    actor = process.actors.first()
+    data = editor_data(
+        process,
+        operations=[{"description": "Enregistrer", "actor": str(actor.pk), "join": "all", "personal_data": "on"}],
+    )
+    response = edit(dpo_client, process, data)
+    assert response.status_code == 400
+    assert "Indiquez la finalité" in page_text(response)
+    assert not Operation.objects.exists()
+
+
+def test_forged_pks_of_another_process_are_refused_with_nothing_written(dpo_client):
+    process = make_process()
+    other = make_process(name="Autre")
+    foreign_actor = other.actors.first()
+    foreign_event = add_event(other, "Ailleurs")
+    foreign_operation = add_operation(other, "Ailleurs", actor=foreign_actor)
+    foreign_rule = add_rule(foreign_operation, "Ok", event=foreign_event)
+    own_operation = add_operation(process, "Ici")
+    before = every_row()
+    forged = [
+        {"operations": [{}, {"description": "X", "actor": str(foreign_actor.pk), "join": "all"}]},
+        {
+            "operations": [
+                {},
+                {
+                    "description": "X",
+                    "actor": str(process.actors.first().pk),
+                    "triggers": [str(foreign_event.pk)],
+                    "join": "all",
+                },
+            ]
+        },
+        {"rules": [{"operation": str(foreign_operation.pk), "label": "R", "target_event": str(foreign_event.pk)}]},
+        {"rules": [{"operation": str(own_operation.pk), "label": "R", "target_event": str(foreign_event.pk)}]},
+        {
+            "rules": [
+                {
+                    "id": str(foreign_rule.pk),
+                    "operation": str(own_operation.pk),
+                    "label": "R",
+                    "target_operation": str(own_operation.pk),
+                }
+            ]
+        },
+        {"events": [{"label": "E", "actor": str(foreign_actor.pk)}]},
+        {"actors": [{"id": str(foreign_actor.pk), "name": "Volé"}]},
+    ]
+    for tables in forged:
+        data = editor_data(process, **tables)
+        if "rules" in tables and "id" in tables["rules"][0]:
+            data["rules-INITIAL_FORMS"] = "1"
+        response = edit(dpo_client, process, data)
+        assert response.status_code == 400, tables
+        text = page_text(response)
+        assert "Sélectionnez un choix valide" in text or "Une ligne envoyée n'existe pas" in text, tables
+    assert every_row() == before
+
+
+def test_oversized_fields_are_refused_with_nothing_written(dpo_client):
+    process = make_process()
+    before = every_row()
+    data = editor_data(process, actors=[{"name": "A" * 151}], events=[{"label": "E" * 256}])
+    data["name"] = "N" * 256
+    response = edit(dpo_client, process, data)
+    assert response.status_code == 400
+    assert "Assurez-vous que cette valeur comporte au plus" in page_text(response)
+    assert every_row() == before
+
+
+def test_unchanged_save_writes_nothing(dpo_client):
+    process = make_process()
+    before = every_row()
+    response = edit(dpo_client, process, editor_data(process))
+    assert response.status_code == 302
+    assert every_row() == before
+
+
+def test_editor_lists_only_this_process_rows(dpo_client):
+    process = make_process(actors=("Gestionnaire",))
+    make_process(name="Autre", actors=("Acteur d'ailleurs",))
+    add_event(process, "Début")
+    page = dpo_client.get(reverse("processes:edit", args=[process.pk])).content.decode()
+    assert "Gestionnaire" in page
+    assert "Acteur d&#x27;ailleurs" not in page and "Acteur d'ailleurs" not in page
+
+
+def test_deleting_an_event_with_kept_rule_to_it_is_refused(dpo_client):
+    process = make_process()
+    operation = add_operation(process, "Appeler")
+    event = add_event(process, "Refusé")
+    add_rule(operation, "Refus", event=event)
+    before = every_row()
+    response = edit(dpo_client, process, editor_data(process, events=[{"DELETE": "on"}]))
+    assert response.status_code == 400
+    assert every_row() == before
+    assert Event.objects.filter(pk=event.pk).exists()

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
+from django.db.models.lookups import Contains
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from register.choices import TreatmentStatus
 from register.models import Treatment
+from register.search import Folded, fold
 
 from .. import access
 from ..models import EmissionRule, Event, Operation, Process
@@ -34,10 +36,11 @@ def process_list(request):
     processes = (
         Process.objects.select_related("client")
         .annotate(operation_count=Count("operations", distinct=True))
+        .order_by("name", "pk")
         .prefetch_related(Prefetch("treatments", queryset=Treatment.objects.only("pk", "reference", "name")))
     )
-    if query:
-        processes = processes.filter(name__icontains=query)
+    for word in fold(query).split():  # regardless of case and accents, like the register's search
+        processes = processes.filter(Contains(Folded("name"), word))
     if status:
         processes = processes.filter(status=status)
     page = Paginator(processes, PAGE_SIZE).get_page(request.GET.get("page"))

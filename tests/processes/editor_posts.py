@@ -9,7 +9,7 @@ def editor_data(process, **tables):
     editor = ProcessEditor(instance=process)
     data = {"loaded_version": str(process.version)}
     main = editor.main
-    for name, field in main.fields.items():
+    for name in main.fields:
         if name == "loaded_version":
             continue
         value = main[name].value()

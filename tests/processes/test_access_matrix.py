@@ -15,6 +15,7 @@ from processes import urls as process_urls
 from processes.models import FormField
 from register.models import DataCategory
 from tests.conftest import make_treatment, make_user
+from tests.processes.editor_posts import editor_data
 from tests.processes.factories import add_event, add_operation, add_rule, make_process
 from tests.processes.identification_factories import make_collection_form
 
@@ -30,7 +31,7 @@ class Rule:
     method: str = "get"
     query: str = ""
     status: int = 200
-    data: tuple = ()
+    data: object = ()  # pairs, or target process → POST data
 
 
 READ = Rule(allowed=READERS)
@@ -38,6 +39,14 @@ DPO = Rule(allowed=("dpo",))
 DPO_POST = Rule(allowed=("dpo",), method="post", status=302, data=(("version", "1"),))
 
 URL_RULES = {
+    # The processes: list, page, editor, deletion, diagrams.
+    "list": READ,
+    "create": DPO,
+    "detail": READ,
+    "edit": DPO,
+    "delete": DPO,
+    "diagram_svg": READ,
+    "diagram_png": READ,
     # Collection forms and their identification.
     "form_list": READ,
     "form_create": DPO,
@@ -53,6 +62,20 @@ URL_RULES = {
     "pdf": READ,
 }
 EXTRA_REQUESTS = [
+    ("list", Rule(allowed=READERS, query="q=etude&status=draft")),
+    ("list", Rule(allowed=READERS, query="status=nimporte", status=400)),
+    ("diagram_svg", Rule(allowed=READERS, query="telecharger=1")),
+    ("create", Rule(allowed=("dpo",), method="post", status=302, data=(("name", "Nouveau"), ("status", "draft")))),
+    (
+        "edit",
+        Rule(
+            allowed=("dpo",),
+            method="post",
+            status=302,
+            data=lambda process: editor_data(process, actors=[{"name": "Renommé"}]),
+        ),
+    ),
+    ("delete", Rule(allowed=("dpo",), method="post", status=302)),
     ("form_create", Rule(allowed=("dpo",), method="post", status=400, data=(("name", ""),))),
     ("form_edit", Rule(allowed=("dpo",), method="post", status=400, data=(("name", ""), ("loaded_version", "1")))),
     ("form_complete", Rule(allowed=("dpo",), method="post", status=302, data=(("treatment_version", "1"),))),
@@ -75,7 +98,16 @@ def make_target():
     return Target(form, process)
 
 
-PROCESS_URLS = ("operations", "operations_export", "pdf")  # their pk is a process's
+PROCESS_URLS = (
+    "operations",
+    "operations_export",
+    "pdf",
+    "detail",
+    "edit",
+    "delete",
+    "diagram_svg",
+    "diagram_png",
+)  # their pk is a process's
 KWARGS = {"pk": lambda target, name: (target.process if name in PROCESS_URLS else target.form).pk}
 KWARGS["export_format"] = lambda target, name: "ods"
 
@@ -109,7 +141,9 @@ def test_every_process_url_is_classified():
 
 def call(http, pattern, rule, target):
     url = url_for(pattern, target) + (f"?{rule.query}" if rule.query else "")
-    return http.post(url, dict(rule.data)) if rule.method == "post" else http.get(url)
+    if rule.method == "post":
+        return http.post(url, rule.data(target.process) if callable(rule.data) else dict(rule.data))
+    return http.get(url)
 
 
 def every_row():
@@ -143,7 +177,7 @@ def test_each_role_gets_what_its_rights_allow(request, client, role, name, patte
         assert every_row() == before, "a refused POST changed the database"
 
 
-PROCESS_ENTRIES = ("Formulaires de collecte",)
+PROCESS_ENTRIES = ("Processus", "Formulaires de collecte")
 
 
 def nav_links(http):
@@ -155,9 +189,9 @@ def nav_links(http):
 @pytest.mark.parametrize(
     ("role", "entries"),
     [
-        ("manager", ["Formulaires de collecte"]),
-        ("auditor", ["Formulaires de collecte"]),
-        ("dpo", ["Formulaires de collecte"]),
+        ("manager", ["Processus", "Formulaires de collecte"]),
+        ("auditor", ["Processus", "Formulaires de collecte"]),
+        ("dpo", ["Processus", "Formulaires de collecte"]),
         ("nobody", []),
     ],
 )

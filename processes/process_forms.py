@@ -54,7 +54,13 @@ class RowForm(forms.ModelForm):
     columns = {}  # field name → Bootstrap width in the row
 
     def visible_columns(self):
-        return [(self[name], f"col-md-{self.columns.get(name, 2)}") for name in self._meta.fields]
+        return [(self[name], f"col-md-{self.columns.get(name, 2)}") for name in type(self).Meta.fields]
+
+    def has_changed(self):
+        # The page's script numbers every row, the empty ones too: a place alone is no new row.
+        if self.instance.pk is None:
+            return any(name != "position" for name in self.changed_data)
+        return super().has_changed()
 
     def clean_position(self):
         return self.cleaned_data.get("position") or 0
@@ -97,7 +103,18 @@ class OperationForm(RowForm):
         ]
         widgets = {"triggers": forms.SelectMultiple(attrs={"size": 3})}
 
-    columns = {"position": 1, "description": 5, "actor": 3, "purpose": 4, "recipients_detail": 4, "treatment": 3}
+    columns = {
+        "position": 1,
+        "description": 5,
+        "actor": 3,
+        "automated": 3,
+        "triggers": 3,
+        "join": 3,
+        "personal_data": 2,
+        "purpose": 4,
+        "treatment": 4,
+        "recipients_detail": 5,
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -255,3 +255,12 @@ def test_deleting_an_event_with_kept_rule_to_it_is_refused(dpo_client):
     assert response.status_code == 400
     assert every_row() == before
     assert Event.objects.filter(pk=event.pk).exists()
+
+
+def test_an_empty_row_numbered_by_the_script_is_no_new_row(dpo_client):
+    process = make_process()
+    before = every_row()
+    data = editor_data(process, actors=[{}, {}, {"position": "3"}], events=[{"position": "1"}])
+    response = edit(dpo_client, process, data)
+    assert response.status_code == 302
+    assert every_row() == before

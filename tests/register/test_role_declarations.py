@@ -83,10 +83,10 @@ def test_each_role_sees_the_entries_its_rights_allow(request, who, entries):
 
 
 def test_an_app_adds_its_entry_shown_to_those_allowed(manager_client):
-    navigation.add_entry("Processus", "login", lambda user: user.has_perm("register.export_register"), position=50)
+    navigation.add_entry("Entrée de test", "login", lambda user: user.has_perm("register.export_register"), position=50)
     try:
         links = nav_links(manager_client)
     finally:
         navigation.remove_entry("login")
-    assert links == ["Registre", "Processus"]
+    assert links == ["Registre", "Entrée de test"]
     assert nav_links(manager_client) == ["Registre"]

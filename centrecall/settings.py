@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "csp",
     "register",
     "processes",
     "incidents",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",  # after whitenoise: pages, not static files
     "django.contrib.sessions.middleware.SessionMiddleware",
     "register.middleware.ChosenLanguageMiddleware",  # French unless English is chosen
     "django.middleware.common.CommonMiddleware",
@@ -223,6 +226,23 @@ PERMISSIONS_POLICY = {
         "usb",
         "xr-spatial-tracking",
     )
+}
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images come from the site
+# itself and nothing inline runs or styles a page (no 'unsafe-inline': a script or style
+# attribute slipped into a page by a stored value stays inert); no plugin, no foreign form
+# target, no framing. img-src allows data: for the SVG icons inside Bootstrap's CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 SESSION_COOKIE_HTTPONLY = True
 

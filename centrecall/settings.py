@@ -24,14 +24,18 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_days(name, default):
-    """A number of days from the environment: a whole number from 1 to 36,500, else a clear refusal."""
+def env_whole(name, default, unit, maximum):
+    """A count of `unit` from the environment: a whole number from 1 to `maximum`, else a clear refusal."""
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 36500:
-        raise ImproperlyConfigured(f"{name} must be a whole number of days from 1 to 36500, not {value!r}.")
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= maximum:
+        raise ImproperlyConfigured(f"{name} must be a whole number of {unit} from 1 to {maximum}, not {value!r}.")
     return int(value)
+
+
+def env_days(name, default):
+    return env_whole(name, default, "days", 36500)
 
 
 def env_list(name, default=""):
@@ -78,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.middleware.CurrentRequestMiddleware",  # who and from where, for the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",
+    "register.sessions.SessionExpiryMiddleware",  # idle and absolute session lifetimes
     "register.protection.PrivateResponsesMiddleware",  # no cached copy of a signed-in page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -141,6 +146,12 @@ AXES_CLIENT_IP_CALLABLE = "register.addresses.client_address"  # the proxy's X-F
 # run daily, deletes older ones. The CNIL recommends keeping logs six months to a year
 # (délibération n° 2021-122 du 14 octobre 2021, recommandation relative à la journalisation).
 AUDIT_RETENTION_DAYS = env_days("DJANGO_AUDIT_RETENTION_DAYS", 365)
+# A signed-in session ends after SESSION_IDLE_MINUTES without a request, and SESSION_HOURS after
+# the login whatever the activity (register/sessions.py); the cookie and the stored session
+# last no longer than that.
+SESSION_IDLE_MINUTES = env_whole("DJANGO_SESSION_IDLE_MINUTES", 30, "minutes", 24 * 60)
+SESSION_HOURS = env_whole("DJANGO_SESSION_HOURS", 10, "hours", 24 * 31)
+SESSION_COOKIE_AGE = SESSION_HOURS * 3600
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "register:list"
 LOGOUT_REDIRECT_URL = "login"

@@ -10,7 +10,7 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Registre des traitements")
 
     def ready(self):
-        from . import access, checks, navigation, roles  # noqa: F401  (checks registers the compliance checks)
+        from . import access, checks, navigation, roles, sessions  # noqa: F401  (checks: compliance checks; sessions: login stamp)
         from .search import register_sqlite_function
 
         connection_created.connect(register_sqlite_function)  # SQLite's accent-insensitive search

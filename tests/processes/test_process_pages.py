@@ -138,3 +138,12 @@ def test_dpo_deletes_a_process_after_confirming(dpo_client):
 def test_menu_has_processus_for_readers(manager_client):
     html = manager_client.get(reverse("processes:list")).content.decode()
     assert f'href="{reverse("processes:list")}"' in html.split("</nav>")[0]
+
+
+def test_page_anchors_each_operation_for_the_findings_and_links_its_table_and_pdf(manager_client):
+    process = build_process()
+    html = manager_client.get(reverse("processes:detail", args=[process.pk])).content.decode()
+    for operation in process.operations.all():
+        assert f'id="operation-{operation.pk}"' in html
+    assert f'href="{reverse("processes:operations", args=[process.pk])}"' in html
+    assert f'href="{reverse("processes:pdf", args=[process.pk])}"' in html

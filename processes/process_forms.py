@@ -11,11 +11,18 @@ another process's row is refused as an invalid choice.
 """
 
 from django import forms
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, EmissionRule, Event, Operation, Process
 
+# The operation's category lists, and the fiche lines (reverse lookups) that declare them.
+DECLARED_BY_LINES = {
+    "data_categories": "datacategoryline",
+    "data_subjects": "datasubjectline",
+    "recipients": "recipient",
+}
 EXTRA_ROWS = 1  # one empty row per table without JavaScript; the script adds more
 
 
@@ -99,9 +106,15 @@ class OperationForm(RowForm):
             "personal_data",
             "purpose",
             "treatment",
+            "data_categories",
+            "data_subjects",
+            "recipients",
             "recipients_detail",
         ]
-        widgets = {"triggers": forms.SelectMultiple(attrs={"size": 3})}
+        widgets = {
+            name: forms.SelectMultiple(attrs={"size": 3})
+            for name in ("triggers", "data_categories", "data_subjects", "recipients")
+        }
 
     columns = {
         "position": 1,
@@ -113,6 +126,9 @@ class OperationForm(RowForm):
         "personal_data": 2,
         "purpose": 4,
         "treatment": 4,
+        "data_categories": 4,
+        "data_subjects": 4,
+        "recipients": 4,
         "recipients_detail": 5,
     }
 
@@ -122,6 +138,15 @@ class OperationForm(RowForm):
         self.fields["triggers"].queryset = self.process.events.all()
         self.fields["treatment"].queryset = self.process.treatments.all()
         self.fields["treatment"].help_text = _("Parmi les fiches liées au processus.")
+        # The categories offered are those the process's fiches declare, and those the row
+        # already names (a mismatch stays visible, and the compliance check reports it).
+        for name, line_lookup in DECLARED_BY_LINES.items():
+            field = self.fields[name]
+            declared = Q(**{f"{line_lookup}__treatment__processes": self.process})
+            if self.instance.pk is not None:
+                declared |= Q(pk__in=getattr(self.instance, name).values("pk"))
+            field.queryset = field.queryset.filter(declared).distinct()
+            field.help_text = _("Parmi les catégories que déclarent les fiches du processus.")
 
 
 class RuleForm(RowForm):

@@ -1,6 +1,8 @@
 """The process editor: rows added, removed and reordered in one save, all or nothing,
 never over someone else's save, and hostile input refused with nothing written."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.urls import reverse
@@ -264,3 +266,42 @@ def test_an_empty_row_numbered_by_the_script_is_no_new_row(dpo_client):
     response = edit(dpo_client, process, data)
     assert response.status_code == 302
     assert every_row() == before
+
+
+def test_operation_rows_offer_and_save_the_categories_the_processs_fiches_declare(dpo_client, treatment):
+    from register.models import DataCategory, DataSubjectCategory, RecipientCategory
+
+    process = make_process()
+    process.treatments.add(treatment)
+    declared = treatment.data_lines.first().category
+    undeclared = DataCategory.objects.exclude(pk__in=treatment.data_lines.values("category")).first()
+    subject = treatment.data_subject_lines.first().category
+    recipient = treatment.recipients.first().category
+    operation = add_operation(process, "Enregistrer l'appel", treatment=treatment)
+
+    page = dpo_client.get(reverse("processes:edit", args=[process.pk])).content.decode()
+    offered = re.search(r'<select name="operations-0-data_categories".*?</select>', page, re.S).group(0)
+    assert f'<option value="{declared.pk}">' in offered
+    assert f'<option value="{undeclared.pk}">' not in offered
+
+    data = editor_data(
+        process,
+        operations=[
+            {
+                "data_categories": [str(declared.pk)],
+                "data_subjects": [str(subject.pk)],
+                "recipients": [str(recipient.pk)],
+            }
+        ],
+    )
+    assert edit(dpo_client, process, data).status_code == 302
+    assert list(operation.data_categories.all()) == [declared]
+    assert list(operation.data_subjects.all()) == [subject]
+    assert list(operation.recipients.all()) == [recipient]
+
+    process.refresh_from_db()
+    forged = editor_data(process, operations=[{"data_categories": [str(undeclared.pk)]}])
+    before = every_row()
+    assert edit(dpo_client, process, forged).status_code == 400
+    assert every_row() == before
+    assert DataSubjectCategory.objects.exists() and RecipientCategory.objects.exists()

@@ -2,7 +2,7 @@
 fields the DPO identifies as personal data or not."""
 
 from .identification import CollectionForm, FormField
-from .processes import OPERATION_REFERENCES, Actor, EmissionRule, Event, Operation, Process, ProcessQuerySet
+from .processes import OPERATION_REFERENCES, Actor, EmissionRule, Event, Operation, Process
 
 __all__ = [
     "OPERATION_REFERENCES",
@@ -13,5 +13,4 @@ __all__ = [
     "FormField",
     "Operation",
     "Process",
-    "ProcessQuerySet",
 ]

@@ -6,7 +6,6 @@ DPO's decision, `confirmed` once the DPO has read it.
 """
 
 from django.db import models
-from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -15,10 +14,10 @@ from register.models import DataCategory, Treatment
 from register.models.text import FreeTextField
 
 from ..choices import CollectionChannel, Identification
-from .processes import Process
+from .processes import Process, Versioned
 
 
-class CollectionForm(models.Model):
+class CollectionForm(Versioned):
     name = models.CharField(_("nom du formulaire"), max_length=255)
     description = FreeTextField(_("description"), blank=True)
     treatment = models.ForeignKey(
@@ -63,14 +62,6 @@ class CollectionForm(models.Model):
 
     def get_absolute_url(self):
         return reverse("processes:form_detail", args=[self.pk])
-
-    def raise_version(self, expected=None):
-        """As Process.raise_version: False, and nothing written, when someone saved in between."""
-        stored = CollectionForm.objects.filter(pk=self.pk)
-        if not (stored if expected is None else stored.filter(version=expected)).update(version=F("version") + 1):
-            return False
-        self.version = stored.values_list("version", flat=True).get()
-        return True
 
 
 class FormField(models.Model):

@@ -24,14 +24,28 @@ from ..choices import Join
 OPERATION_REFERENCES = ReferenceSequence("OP-", width=2)
 
 
-class ProcessQuerySet(models.QuerySet):
-    def raise_version(self):
-        """Every write to a process or to one of its rows raises the process's version, so that an
-        edit page opened before the write can no longer save over it."""
-        return self.update(version=F("version") + 1)
+class Versioned(models.Model):
+    """A record edited as a whole (a process with its rows, a collection form with its fields),
+    under optimistic locking as for fiches: every write raises `version`, and a save must
+    present the version it was edited from."""
+
+    class Meta:
+        abstract = True
+
+    def raise_version(self, expected=None):
+        """Take the next version for the write being made, in its transaction (the UPDATE holds
+        the row until commit; see Treatment.raise_version): False, and nothing written, when
+        `expected` is given and someone saved in between."""
+        stored = type(self)._default_manager.filter(pk=self.pk)
+        if expected is not None:
+            stored = stored.filter(version=expected)
+        if not stored.update(version=F("version") + 1):
+            return False
+        self.version = expected + 1 if expected is not None else stored.values_list("version", flat=True).get()
+        return True
 
 
-class Process(models.Model):
+class Process(Versioned):
     name = models.CharField(_("nom du processus"), max_length=255)
     description = FreeTextField(_("description"), blank=True)
     client = models.ForeignKey(
@@ -57,8 +71,6 @@ class Process(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[treatments])
 
-    objects = ProcessQuerySet.as_manager()
-
     class Meta:
         ordering = ["name", "pk"]
         verbose_name = _("processus")
@@ -74,15 +86,6 @@ class Process(models.Model):
     def reference_scope(self):
         """The counter the references OP-xx of this process are drawn from."""
         return f"process:{self.pk}:operations"
-
-    def raise_version(self, expected=None):
-        """Take the next version for the write being made (see Treatment.raise_version): False,
-        and nothing written, when `expected` is given and someone saved in between."""
-        stored = Process.objects.filter(pk=self.pk)
-        if not (stored if expected is None else stored.filter(version=expected)).raise_version():
-            return False
-        self.version = expected + 1 if expected is not None else stored.values_list("version", flat=True).get()
-        return True
 
 
 class ProcessRow(models.Model):

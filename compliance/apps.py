@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ComplianceConfig(AppConfig):
+    """What tells the DPO what is wrong: the findings of the whole register, DPIA screening and
+    risk assessment, the dashboard, and the notices generated from a fiche.
+
+    The checks themselves live in the registry (register.compliance); this app reads them.
+    """
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "compliance"
+    verbose_name = _("Conformité")
+
+    def ready(self):
+        pass

@@ -17,8 +17,14 @@ class IncidentAdmin(RegisterHistoryAdmin):
     list_display = ("reference", "subject", "status", "is_breach", "risk_level", "reported_at")
     list_filter = ("status", "is_breach", "risk_level", "channel")
     search_fields = ("subject", "message", "reporter_name", "source_application")
-    filter_horizontal = ("treatments", "data_categories")
-    readonly_fields = ("number", "reporter", "closed_at")
+    filter_horizontal = ("treatments", "operations", "data_categories")
+    readonly_fields = ("number", "reporter", "closed_at", "version")
+
+    def save_model(self, request, obj, form, change):
+        # An admin save is an edit too: the DPO's open qualification page goes stale.
+        if change:
+            obj.claim_version(obj.version)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(CorrectiveAction)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from processes.models import Operation
 from register.forms.fields import DayField
 from register.models import DataCategory, Treatment
 
@@ -90,6 +91,11 @@ class ReportForm(Styled, forms.ModelForm):
         return upload
 
 
+class OperationChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, operation):
+        return f"{operation.process} — {operation}"
+
+
 class QualifyForm(Styled, forms.ModelForm):
     """The DPO's page: the ticket's facts, the breach qualification, notifications and status."""
 
@@ -107,6 +113,17 @@ class QualifyForm(Styled, forms.ModelForm):
         label=_("Fiches concernées"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+    operations = OperationChoiceField(
+        Operation.objects.filter(personal_data=True)
+        .select_related("process", "treatment")
+        .order_by("process__name", "process_id", "position", "pk"),
+        label=_("Opérations concernées"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Les étapes des processus où l'incident s'est produit ; leur fiche est ajoutée aux fiches concernées."
+        ),
     )
     data_categories = forms.ModelMultipleChoiceField(
         DataCategory.objects.all(),
@@ -127,6 +144,7 @@ class QualifyForm(Styled, forms.ModelForm):
             "source_application",
             "channel",
             "treatments",
+            "operations",
             "is_breach",
             "breach_reasoning",
             "confidentiality",
@@ -175,7 +193,19 @@ class QualifyForm(Styled, forms.ModelForm):
             moment = cleaned.get(name)
             if moment and moment > timezone.now():
                 self.add_error(name, _("Cette date est dans le futur."))
+        self._add_the_fiches_of_the_operations(cleaned)
         return cleaned
+
+    @staticmethod
+    def _add_the_fiches_of_the_operations(cleaned):
+        """An operation on personal data belongs to a fiche: the incident concerns that fiche too."""
+        treatments = cleaned.get("treatments")
+        if treatments is None:
+            return
+        chosen = {treatment.pk for treatment in treatments}
+        implied = {operation.treatment_id for operation in cleaned.get("operations") or () if operation.treatment_id}
+        if implied - chosen:
+            cleaned["treatments"] = Treatment.objects.filter(pk__in=chosen | implied).order_by("reference")
 
     def save(self, commit=True):
         incident = super().save(commit=False)

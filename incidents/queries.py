@@ -1,16 +1,21 @@
 """The querysets incident pages and exports share, with their prefetches, and the list filter."""
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from processes.models import Operation
 
 from .choices import IncidentStatus, RiskLevel
 from .models import Incident
 
 
 def incidents_for_pages():
-    """One incident's page: everything the list shows, and its attachments."""
-    return Incident.objects.for_pages().prefetch_related("attachments")
+    """One incident's page: everything the list shows, its operations and its attachments."""
+    return Incident.objects.for_pages().prefetch_related(
+        models.Prefetch("operations", queryset=Operation.objects.select_related("process")), "attachments"
+    )
 
 
 class IncidentFilterForm(forms.Form):

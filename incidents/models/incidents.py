@@ -93,6 +93,10 @@ class Incident(models.Model):
     treatments = models.ManyToManyField(
         Treatment, blank=True, related_name="incidents", verbose_name=_("fiches concernées")
     )
+    # The steps of a business process where it happened (the OP-xx of processes.Operation).
+    operations = models.ManyToManyField(
+        "processes.Operation", blank=True, related_name="incidents", verbose_name=_("opérations concernées")
+    )
     # The breach qualification (art. 4(12)); None until the DPO decides.
     is_breach = models.BooleanField(_("violation de données personnelles (art. 4(12))"), null=True, blank=True)
     breach_reasoning = FreeTextField(_("justification de la qualification"), blank=True)
@@ -135,7 +139,7 @@ class Incident(models.Model):
     # Raised by every save of the qualification page, so that of two concurrent edits the
     # second is refused instead of silently erasing the first (see claim_version).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    history = HistoricalRecords(m2m_fields=[treatments, data_categories])
+    history = HistoricalRecords(m2m_fields=[treatments, operations, data_categories])
 
     objects = IncidentQuerySet.as_manager()
 

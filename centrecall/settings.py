@@ -154,7 +154,7 @@ SESSION_IDLE_MINUTES = env_whole("DJANGO_SESSION_IDLE_MINUTES", 30, "minutes", 2
 SESSION_HOURS = env_whole("DJANGO_SESSION_HOURS", 10, "hours", 24 * 31)
 SESSION_COOKIE_AGE = SESSION_HOURS * 3600
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "register:list"
+LOGIN_REDIRECT_URL = "home"  # each user's first page (compliance.views.home)
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "fr"

@@ -14,4 +14,8 @@ class ComplianceConfig(AppConfig):
     verbose_name = _("Conformité")
 
     def ready(self):
-        pass
+        from register import navigation
+
+        from . import access
+
+        navigation.add_entry(_("Tableau de bord"), "compliance:dashboard", access.can_view_compliance, position=5)

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401  (the app's pages add their routes here)
+from django.urls import path
+
+from . import views
 
 app_name = "compliance"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+]

@@ -72,7 +72,11 @@ def artifacts():
 
 @pytest.fixture
 def log_in(page, live_server):
-    """Logs a user in through the login form, on the test's page unless another is given."""
+    """Logs a user in through the login form, on the test's page unless another is given.
+
+    The user lands on his first page: the dashboard for a reader of the register, the
+    incident report for a member of staff without register rights (compliance.views.home).
+    """
 
     def log_in(username, password=PASSWORD, *, on=None):
         target = on or page
@@ -80,7 +84,7 @@ def log_in(page, live_server):
         target.get_by_label("Nom d’utilisateur").fill(username)
         target.get_by_label("Mot de passe").fill(password)
         target.get_by_role("button", name="Se connecter").click()
-        target.wait_for_url(re.compile(r"/registre/$"))
+        target.wait_for_url(re.compile(r"/(conformite|incidents/signaler)/$"))
         return target
 
     return log_in

@@ -61,6 +61,9 @@ def test_dpo_pages(demo, live_server, page, log_in, audit, artifacts):
     log_in("dpo", PASSWORD)
     fiche = a_fiche()
     today = timezone.localdate().isoformat()
+    audit.check("dashboard")
+    page.screenshot(path=artifacts / "a11y-dashboard.png", full_page=True)
+    visit(page, live_server, "/registre/")
     audit.check("list")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # the skip link, then the brand: the focus ring must show on the blue bar
@@ -151,6 +154,8 @@ def test_superuser_pages(demo, live_server, page, log_in, audit):
 def test_manager_pages(demo, live_server, page, log_in, audit):
     log_in("manager", PASSWORD)
     fiche = a_fiche()
+    audit.check("dashboard")
+    visit(page, live_server, "/registre/")
     audit.check("list")
     visit(page, live_server, f"/registre/{fiche.reference}/")
     audit.check("fiche")
@@ -164,12 +169,16 @@ def test_manager_pages(demo, live_server, page, log_in, audit):
     assert page.evaluate("document.documentElement.lang") == "en"
     visit(page, live_server, "/registre/")
     audit.check("list-in-english")
+    visit(page, live_server, "/conformite/")
+    audit.check("dashboard-in-english")
     audit.assert_clean()
 
 
 def test_auditor_pages(demo, live_server, page, log_in, audit):
     log_in("auditor", PASSWORD)
     fiche = a_fiche()
+    audit.check("dashboard")
+    visit(page, live_server, "/registre/")
     audit.check("list")
     visit(page, live_server, "/registre/?date=2000-01-01")
     audit.check("list-before-the-register-existed")

@@ -17,7 +17,7 @@ def test_back_button_and_save_again_leads_to_the_fiche_already_created(live_serv
     make_organisation("CentreCall", kind=OrganisationKind.SELF)
     make_user("dpo", "DPO", is_staff=True)
     log_in("dpo")
-    expect(page).to_have_url(re.compile(r"/registre/$"))
+    expect(page).to_have_url(re.compile(r"/conformite/$"))
 
     page.goto(f"{live_server.url}/registre/nouveau/")
     page.fill("#id_name", "Gestion des candidatures")

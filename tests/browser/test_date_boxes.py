@@ -33,6 +33,7 @@ def test_a_french_date_typed_on_an_american_browser_shows_the_register_of_that_d
     make_user("manager", "Manager")
     log_in("manager", on=page)
     assert page.evaluate("navigator.language") == "en-US"
+    page.goto(f"{live_server.url}/registre/")
 
     page.get_by_label("État au").fill("31/01/2025")
     page.get_by_role("button", name="Filtrer").click()

@@ -17,7 +17,8 @@ def demo():
 
 def test_demo_dpo_finds_the_centrecall_register(demo, live_server, page, log_in, artifacts):
     log_in("dpo", PASSWORD)
-    rows = page.locator("table tbody tr")
+    page.get_by_role("link", name="Registre", exact=True).click()
+    rows = page.locator("table.table-register tbody tr")
     assert rows.count() >= 5
     assert page.get_by_text("Études de marché pour le compte de clients").count() == 1
     page.get_by_role("link", name="T-001").click()

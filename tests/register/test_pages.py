@@ -14,12 +14,12 @@ def test_anonymous_is_sent_to_the_french_login_page(client):
     assert "Connexion" in login.content.decode() and "Nom d’utilisateur" in login.content.decode()
 
 
-def test_login_with_password_lands_on_the_register(client, dpo_user):
+def test_login_with_password_lands_on_the_dashboard(client, dpo_user):
     from tests.conftest import PASSWORD
 
     response = client.post(reverse("login"), {"username": "dpo", "password": PASSWORD}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("register:list")
-    assert "Registre des traitements" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("compliance:dashboard")
+    assert "Tableau de bord" in response.content.decode()
 
 
 def test_manager_sees_the_list_and_a_fiche(manager_client):

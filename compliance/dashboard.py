@@ -140,7 +140,9 @@ def fiches_by_client():
 
 def dpia_status():
     counts = counted(kept_fiches(), "dpia_status")
-    bars = [Bar(status.label, counts.get(status, 0), "", DPIA_TONES[status]) for status in DpiaStatus]
+    bars = [
+        Bar(status.label, counts.get(status, 0), register_url(dpia=status), DPIA_TONES[status]) for status in DpiaStatus
+    ]
     return Chart(
         "chart-dpia",
         _("Analyses d'impact (AIPD, art. 35)"),

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from .choices import ALL_STATUSES, TreatmentRole, TreatmentStatus
+from .choices import ALL_STATUSES, DpiaStatus, TreatmentRole, TreatmentStatus
 from .compliance import Severity
 from .forms.fields import DayField, DayInput
 from .models import Organisation
@@ -175,6 +175,13 @@ class RegisterFilterForm(forms.Form):
             (NO_FINDINGS, _("Aucun constat")),
         ],
         error_messages=unknown(_("Filtre « conformité » inconnu : « %(value)s ».")),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    dpia = forms.ChoiceField(
+        label=_("AIPD"),
+        required=False,
+        choices=[("", _("Indifférent")), *DpiaStatus.choices],
+        error_messages=unknown(_("Filtre « AIPD » inconnu : « %(value)s ».")),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     reference = forms.CharField(required=False, widget=forms.HiddenInput)

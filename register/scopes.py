@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import ALL_STATUSES, TreatmentRole, TreatmentStatus
+from .choices import ALL_STATUSES, DpiaStatus, TreatmentRole, TreatmentStatus
 from .compliance import Severity, findings_for
 from .history.asof import end_of_day, rebuild
 from .history.fiches import FICHES
@@ -58,6 +58,7 @@ class RegisterScope:
     reference: str = ""
     as_of: date | None = None
     compliance: str = ""  # "" = any; a compliance.Severity: the fiche's most serious finding; or NO_FINDINGS
+    dpia: str = ""  # "" = any; a DpiaStatus
     sort: str = "reference"
     errors: list = field(default_factory=list)
 
@@ -73,6 +74,7 @@ class RegisterScope:
             "reference": self.reference,
             "date": self.as_of.isoformat() if self.as_of else "",
             "compliance": self.compliance,
+            "dpia": self.dpia,
             "sort": "" if self.sort == "reference" else self.sort,
         }
         return {key: value for key, value in params.items() if value}
@@ -124,6 +126,8 @@ class RegisterScope:
         elif self.compliance:
             label = str(Severity(self.compliance).label).lower()
             parts.append(_("constat le plus grave : %(severity)s") % {"severity": label})
+        if self.dpia:
+            parts.append(_("AIPD : %(status)s") % {"status": str(DpiaStatus(self.dpia).label).lower()})
         if self.as_of:
             parts.append(_("état au %(date)s") % {"date": self.as_of.strftime("%d/%m/%Y")})
         return ", ".join(parts) if parts else _("registre complet")
@@ -142,6 +146,8 @@ class RegisterScope:
             queryset = queryset.exclude(status=TreatmentStatus.ARCHIVED)
         elif self.status not in ("", ALL_STATUSES):
             queryset = queryset.filter(status=self.status)
+        if self.dpia:
+            queryset = queryset.filter(dpia_status=self.dpia)
         if self.overdue:
             queryset = queryset.filter(review_overdue_condition(self.as_of or timezone.localdate()))
         if self.sensitive is not None:

@@ -85,7 +85,9 @@ def test_data_lines_are_counted_by_retention_band():
 
 def test_dpia_status_of_the_kept_fiches():
     small_register()
-    assert figures(dashboard(today=TODAY).dpia) == {
+    dpia = dashboard(today=TODAY).dpia
+    assert links(dpia)["Requise, à réaliser"] == "/registre/?dpia=required"
+    assert figures(dpia) == {
         "Non évaluée": 0,
         "Non requise": 1,
         "Requise, à réaliser": 1,

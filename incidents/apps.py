@@ -8,7 +8,7 @@ class IncidentsConfig(AppConfig):
     verbose_name = _("Incidents et violations")
 
     def ready(self):
-        from register import demo, navigation, roles
+        from register import compliance, demo, navigation, roles
 
         from . import access, checks  # noqa: F401  (checks registers the compliance checks)
         from .demo import load_demo_incidents
@@ -20,6 +20,14 @@ class IncidentsConfig(AppConfig):
                 roles.MANAGER: ["view_*", "export_breach_register"],
                 roles.AUDITOR: ["view_*", "export_breach_register"],  # and, as staff, the admin read-only
             },
+        )
+        compliance.register_subjects(
+            "breach",
+            _("Violation"),
+            checks.breaches_to_judge,
+            client=lambda incident: incident.client_controller,
+            role=checks.role_of_breach,
+            reference=lambda incident: incident.reference,
         )
         navigation.add_entry(_("Incidents"), "incidents:list", access.can_view_incidents, position=40)
         navigation.add_entry(_("Violations"), "incidents:breach_register", access.can_view_incidents, position=45)

@@ -5,7 +5,9 @@ from datetime import datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from register.choices import TreatmentRole
 from register.compliance import Finding, Severity, register_check
 
 from .models import Incident
@@ -22,7 +24,7 @@ def _local(moment):
     return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
 
 
-@register_check(subject=Incident)
+@register_check(subject=Incident, label=gettext_lazy("Violation non notifiée dans les 72 heures"))
 def notification_deadline_kept(incident, on):
     """Art. 33(1): notified within 72 hours of awareness, or the reason recorded; late, the reason why."""
     url = reverse("incidents:qualify", args=[incident.number])
@@ -51,7 +53,7 @@ def notification_deadline_kept(incident, on):
         )
 
 
-@register_check(subject=Incident)
+@register_check(subject=Incident, label=gettext_lazy("Client responsable non prévenu d'une violation"))
 def client_controller_warned(incident, on):
     """Art. 33(2): as a processor, CentreCall warns its client within the contract's delay."""
     if not incident.is_processor_case or incident.controller_warned_at is not None:
@@ -76,3 +78,12 @@ def client_controller_warned(incident, on):
             fix=_("Prévenez le client et notez quand."),
             url=url,
         )
+
+
+def breaches_to_judge():
+    """Every breach with what its checks read, for the findings page (a fixed number of queries)."""
+    return Incident.objects.breaches().for_pages()
+
+
+def role_of_breach(incident):
+    return TreatmentRole.PROCESSOR if incident.is_processor_case else TreatmentRole.CONTROLLER

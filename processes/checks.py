@@ -3,10 +3,12 @@ ProcessesConfig.ready(): an operation on personal data belongs to a fiche, and n
 the data categories, data subjects and recipients that fiche declares (art. 30(1)(c)/(d)).
 The model stores a mismatch as the DPO chose; these checks are where it is reported."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from register.compliance import Finding, Severity, register_check
+from register.models import Treatment
 
 from .models import Operation
 from .operations_table import operation_url
@@ -40,7 +42,7 @@ MISMATCHES = (
 )
 
 
-@register_check(subject=Operation)
+@register_check(subject=Operation, label=_lazy("Opération sans fiche ou hors de sa fiche"))
 def operation_matches_its_fiche(operation, on):
     """An operation on personal data has a fiche, which declares what the operation handles."""
     if not operation.personal_data:
@@ -73,3 +75,32 @@ def operation_matches_its_fiche(operation, on):
                 % {"fiche": fiche.reference},
                 url=url,
             )
+
+
+def operations_to_judge():
+    """Every operation on personal data with what its check reads, for the findings page
+    (a fixed number of queries)."""
+    fiches = Treatment.objects.select_related("controller").prefetch_related(
+        "data_lines", "data_subject_lines", "recipients"
+    )
+    return (
+        Operation.objects.filter(personal_data=True)
+        .select_related("process__client")
+        .prefetch_related("data_categories", "data_subjects", "recipients", Prefetch("treatment", queryset=fiches))
+        .order_by("process__name", "process_id", "position", "id")
+    )
+
+
+def client_of_operation(operation):
+    """The client an operation works for: its fiche's, on a processor fiche; else its process's."""
+    if operation.treatment is not None:
+        return operation.treatment.controller if operation.treatment.is_processor_fiche else None
+    return operation.process.client
+
+
+def role_of_operation(operation):
+    return operation.treatment.role if operation.treatment is not None else ""
+
+
+def reference_of_operation(operation):
+    return f"{operation.process.name} · {operation.reference or operation.description}"

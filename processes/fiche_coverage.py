@@ -44,9 +44,14 @@ def declared_category_ids(treatment):
 
 
 def form_coverage(form):
-    """The MissingCategory list of `form` against its fiche (two queries)."""
-    fields = list(form.fields.select_related("data_category"))
-    return missing_categories(form, fields, declared_category_ids(form.treatment))
+    """The MissingCategory list of `form` against its fiche: two queries, none when the
+    form's fields and its fiche's data lines were prefetched (processes.checks_forms.forms_to_judge)."""
+    prefetched = getattr(form, "_prefetched_objects_cache", {})
+    fields = list(form.fields.all() if "fields" in prefetched else form.fields.select_related("data_category"))
+    treatment = form.treatment
+    if treatment is not None and "data_lines" in getattr(treatment, "_prefetched_objects_cache", {}):
+        return missing_categories(form, fields, {line.category_id for line in treatment.data_lines.all()})
+    return missing_categories(form, fields, declared_category_ids(treatment))
 
 
 def new_line(form, missing, position):

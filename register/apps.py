@@ -10,7 +10,7 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Registre des traitements")
 
     def ready(self):
-        from . import access, checks, navigation, roles, sessions  # noqa: F401  (checks: compliance checks; sessions: login stamp)
+        from . import access, checks, compliance, navigation, roles, sessions  # noqa: F401  (checks: compliance checks; sessions: login stamp)
         from .search import register_sqlite_function
 
         connection_created.connect(register_sqlite_function)  # SQLite's accent-insensitive search
@@ -23,6 +23,14 @@ class RegisterConfig(AppConfig):
             },
         )
         post_migrate.connect(roles.apply_declared_roles, dispatch_uid="register.roles")
+        compliance.register_subjects(
+            "fiche",
+            _("Fiche"),
+            checks.fiches_to_judge,
+            client=checks.client_of_fiche,
+            role=lambda treatment: treatment.role,
+            reference=lambda treatment: treatment.reference,
+        )
         navigation.add_entry(_("Registre"), "register:list", access.can_view_register, position=10)
         navigation.add_entry(_("Nouvelle fiche"), "register:create", access.can_create_fiche, position=20)
         navigation.add_entry(_("Importer"), "register:import", access.can_import_register, position=80)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from .choices import DpiaStatus, LegalBasis, TreatmentStatus
 from .compliance import Finding, Severity, register_check
 from .models import Treatment
+from .queries import treatments_with_lines
 
 # CNIL reference retention periods, in days (reference section 6).
 CALL_RECORDING_MAX_DAYS = 6 * 30  # call recordings: 6 months from recording
@@ -134,7 +135,7 @@ def recipients_are_listed(treatment, on):
         )
 
 
-def _security_measures_check(article):
+def _security_measures_check(article, name):
     def check(treatment, on):
         if not treatment.security_measures.all():
             yield _missing(
@@ -145,11 +146,12 @@ def _security_measures_check(article):
                 article,
             )
 
+    check.__name__ = name  # the rule's identifier: two fiches' kinds, two rules
     return check
 
 
 security_measures_are_listed = _requirement(gettext_lazy("mesures de sécurité (art. 30(1)(g))"))(
-    _security_measures_check("art. 30(1)(g)")
+    _security_measures_check("art. 30(1)(g)", "security_measures_are_listed")
 )
 
 
@@ -240,7 +242,7 @@ def processor_fiche_names_the_controller_dpo(treatment, on):
 
 
 processor_security_measures_are_listed = register_check(
-    _security_measures_check("art. 30(2)(d)"),
+    _security_measures_check("art. 30(2)(d)", "processor_security_measures_are_listed"),
     subject=Treatment,
     requirement=gettext_lazy("mesures de sécurité (art. 30(2)(d))"),
     applies=is_processor_fiche,
@@ -250,7 +252,7 @@ processor_security_measures_are_listed = register_check(
 # --- Rules ----------------------------------------------------------------------------------
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("Donnée sensible sans exception de l'article 9(2)"))
 def sensitive_data_needs_an_exception(treatment, on):
     lines = treatment.data_lines.all()
     for line in lines:
@@ -264,7 +266,7 @@ def sensitive_data_needs_an_exception(treatment, on):
             )
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("Enregistrements d'appels conservés plus de 6 mois"))
 def call_recordings_kept_at_most_six_months(treatment, on):
     lines = treatment.data_lines.all()
     for line in lines:
@@ -282,7 +284,7 @@ def call_recordings_kept_at_most_six_months(treatment, on):
             )
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("Enregistrement d'appels non marqué comme tel"))
 def call_recording_flag_is_confirmed(treatment, on):
     lines = treatment.data_lines.all()
     for line in lines:
@@ -300,7 +302,7 @@ def call_recording_flag_is_confirmed(treatment, on):
             )
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("Données de prospects conservées plus de 3 ans"))
 def prospect_data_kept_at_most_three_years(treatment, on):
     if not any(line.category.code == "prospects" for line in treatment.data_subject_lines.all()):
         return
@@ -320,7 +322,7 @@ def prospect_data_kept_at_most_three_years(treatment, on):
             )
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("Transfert sans garantie valable"))
 def transfers_have_a_safeguard_for_their_country(treatment, on):
     transfers = treatment.transfers.all()
     for transfer in transfers:
@@ -335,7 +337,7 @@ def transfers_have_a_safeguard_for_their_country(treatment, on):
             )
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("Contrat de sous-traitance donné comme base légale"))
 def processing_contract_is_not_a_legal_basis(treatment, on):
     if (
         treatment.is_processor_fiche
@@ -358,7 +360,7 @@ def processing_contract_is_not_a_legal_basis(treatment, on):
         )
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("Revue en retard"))
 def review_is_not_overdue(treatment, on):
     if treatment.is_review_overdue_on(on):
         yield Finding(
@@ -368,3 +370,16 @@ def review_is_not_overdue(treatment, on):
             _("Relisez la fiche avec les métiers, puis « Marquer comme revue »."),
             edit_link(treatment, "id_next_review_date"),
         )
+
+
+# --- The fiches the findings page of the whole register judges ------------------------------
+
+
+def fiches_to_judge():
+    """Every fiche but the archived ones, with its lines (a fixed number of queries)."""
+    return treatments_with_lines().exclude(status=TreatmentStatus.ARCHIVED).order_by("reference")
+
+
+def client_of_fiche(treatment):
+    """The client a processor fiche is kept for (art. 30(2)(a)); a controller fiche has none."""
+    return treatment.controller if treatment.is_processor_fiche else None

@@ -12,14 +12,27 @@ is the share of applicable requirement checks that find nothing; the others yiel
 finding each, which the fiche lists under « Il manque ». A requirement finding of severity
 « conseil » stays in that list; a more serious one is also a finding of its own.
 
+Each check is a rule with a stable identifier, `rule` (the function's name unless given),
+which `Check.run` stamps on every finding it yields: the findings page filters on it and
+`check_register` prints it. Its French `label` names it in the page's filter: given with
+`label=`, else the completeness item it counts, else the first sentence of its docstring.
+
+The findings page of the whole register lists the subjects of each kind through
+`register_subjects(kind, label, subjects, ...)`, which each app calls from its `ready()`
+with a function returning its subjects prefetched for their checks (a fixed number of
+queries); `subject_sources()` gives them in the order they were registered.
+
 Tests add a check for one block with `with compliance.registered(check, subject=...)`.
 """
 
+from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,6 +59,7 @@ class Finding:
     url: str = ""  # where to fix it: the edit form, anchored on the field or line
     subject: object = None
     requirement: str = ""  # for a completeness item: what is missing, e.g. « destinataires (art. 30(1)(d)) »
+    rule: str = ""  # the identifier of the check that found it, stamped by Check.run
 
     @property
     def severity_label(self):
@@ -69,15 +83,32 @@ class Check:
     subject: type
     requirement: str = ""  # set for the items counted by the completeness indicator
     applies: object = None  # subject -> bool; None: to every subject of its kind
+    rule: str = ""  # stable identifier, e.g. "review_is_not_overdue"; the function's name by default
+    label: str = ""  # French name of the rule, for the findings page's filter
+
+    def __post_init__(self):
+        if not self.rule:
+            object.__setattr__(self, "rule", self.function.__name__)
+        if not self.label:
+            object.__setattr__(self, "label", _default_label(self))
 
     def applies_to(self, subject):
         return isinstance(subject, self.subject) and (self.applies is None or self.applies(subject))
 
     def run(self, subject, on):
         return [
-            finding if finding.subject is not None else _with_subject(finding, subject)
+            replace(finding, subject=subject if finding.subject is None else finding.subject, rule=self.rule)
             for finding in self.function(subject, on)
         ]
+
+
+def _default_label(check):
+    """A completeness item's label says what is missing; another check's, its docstring's first sentence."""
+    if check.requirement:
+        return format_lazy(_("Contenu requis : {}"), check.requirement)
+    doc = " ".join((check.function.__doc__ or "").split())
+    sentence = doc.split(". ", 1)[0].rstrip(".")
+    return sentence or check.rule.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -93,16 +124,23 @@ class Completeness:
 _registry = []
 
 
-def register_check(function=None, *, subject, requirement="", applies=None):
+def register_check(function=None, *, subject, requirement="", applies=None, rule="", label=""):
     """Add `function(subject, on) -> iterable of Finding` for subjects of class `subject`.
 
     Usable as a decorator (`@register_check(subject=Treatment)`); registering the same
-    function twice keeps one.
+    function twice keeps one. `rule` (default: the function's name) must be unique: two
+    checks under one identifier would mix in the findings page's filter, so it is refused.
     """
 
     def add(function):
-        if not any(check.function is function for check in _registry):
-            _registry.append(Check(function, subject, requirement, applies))
+        if any(check.function is function for check in _registry):
+            return function
+        check = Check(function, subject, requirement, applies, rule, label)
+        if any(other.rule == check.rule for other in _registry):
+            raise ImproperlyConfigured(
+                f"Compliance rule {check.rule!r} is already registered: give the check another name or rule=."
+            )
+        _registry.append(check)
         return function
 
     return add(function) if function is not None else add
@@ -120,6 +158,15 @@ def registered(function, **options):
         yield function
     finally:
         unregister_check(function)
+
+
+def rules():
+    """(rule, label) of every registered check, in the order they were registered."""
+    return [(check.rule, check.label) for check in _registry]
+
+
+def rule_label(rule):
+    return next((check.label for check in _registry if check.rule == rule), rule)
 
 
 def checks_for(subject, *, requirements=None):
@@ -163,9 +210,52 @@ def completeness_for(subject, on=None):
     return Completeness(round(100 * met / len(requirements)) if requirements else 100, missing)
 
 
-def _with_subject(finding, subject):
-    return Finding(**{**finding.__dict__, "subject": subject})
-
-
 def _with_requirement(finding, requirement):
-    return Finding(**{**finding.__dict__, "requirement": requirement})
+    return replace(finding, requirement=requirement)
+
+
+# --- The subjects of the whole register, for the findings page --------------------------
+
+
+@dataclass(frozen=True)
+class SubjectSource:
+    """How to list the subjects of one kind, and what the findings page's filters read of them."""
+
+    kind: str  # in query strings: "fiche", "operation", "form", "breach"…
+    label: str  # French, singular: « Fiche »
+    subjects: Callable  # () -> iterable of subjects, prefetched for their checks (fixed number of queries)
+    client: Callable = None  # subject -> the client Organisation it is done for, or None
+    role: Callable = None  # subject -> a TreatmentRole value, or ""
+    reference: Callable = None  # subject -> its short reference (« T-001 », « OP-03 »); default: str()
+    url: Callable = None  # subject -> its page; default: get_absolute_url()
+
+    def client_of(self, subject):
+        return self.client(subject) if self.client else None
+
+    def role_of(self, subject):
+        return self.role(subject) if self.role else ""
+
+    def reference_of(self, subject):
+        return (self.reference(subject) if self.reference else "") or str(subject)
+
+    def url_of(self, subject):
+        if self.url:
+            return self.url(subject)
+        return subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else ""
+
+
+_sources = []
+
+
+def register_subjects(kind, label, subjects, *, client=None, role=None, reference=None, url=None):
+    """Let the findings page list the subjects of `kind`; registering a kind again replaces it."""
+    _sources[:] = [source for source in _sources if source.kind != kind]
+    _sources.append(SubjectSource(kind, label, subjects, client, role, reference, url))
+
+
+def unregister_subjects(kind):
+    _sources[:] = [source for source in _sources if source.kind != kind]
+
+
+def subject_sources():
+    return list(_sources)

@@ -14,8 +14,11 @@ class ComplianceConfig(AppConfig):
     verbose_name = _("Conformité")
 
     def ready(self):
-        from register import navigation
+        from register import fiche_panels, navigation
 
         from . import access
+        from .fiche_panels import score_panel
 
         navigation.add_entry(_("Tableau de bord"), "compliance:dashboard", access.can_view_compliance, position=5)
+        navigation.add_entry(_("Constats"), "compliance:findings", access.can_view_compliance, position=15)
+        fiche_panels.add_panel("compliance/fiche_panel.html", score_panel)

@@ -1,13 +1,14 @@
 """Role × URL matrix for every page of the compliance app.
 
-Roles: the register's three, plus a member of staff without any role. Every URL of
-compliance.urls must have a row in URL_RULES.
+Roles: the register's three, a member of staff without any role, a superuser, and anonymous
+visitors. Every URL of compliance.urls must have a row in URL_RULES; refused POSTs write nothing.
 """
 
 import re
 from dataclasses import dataclass
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from compliance import urls as compliance_urls
@@ -15,79 +16,109 @@ from tests.conftest import make_treatment, make_user
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("manager", "auditor", "dpo", "nobody")
-READERS = ("manager", "auditor", "dpo")
+READERS = ("manager", "auditor", "dpo", "superuser")
+ROLES = (*READERS, "nobody")
 
 
 @dataclass(frozen=True)
 class Rule:
     allowed: tuple
     method: str = "get"
+    kwargs: tuple = ()
     query: str = ""
     status: int = 200
+    refused: int = 403  # the answer to a role not allowed
+    anonymous: int = 302  # to the login page
 
 
 READ = Rule(allowed=READERS)
 
 URL_RULES = {
+    # The dashboard, home page of the register's readers.
     "dashboard": READ,
+    # The findings of the whole register, and their exports.
+    "findings": READ,
+    "findings_export": Rule(allowed=READERS, kwargs=(("export_format", "ods"),)),
 }
 EXTRA_REQUESTS = [
-    ("dashboard", Rule(allowed=(), method="post", status=405)),  # read only: refused to all
+    ("findings", Rule(allowed=READERS, query="severity=blocking&kind=fiche&role=controller")),
+    ("findings", Rule(allowed=READERS, query="severity=grave", status=400)),
+    ("findings_export", Rule(allowed=READERS, kwargs=(("export_format", "pdf"),))),
+    ("findings_export", Rule(allowed=READERS, kwargs=(("export_format", "ods"),), query="rule=nope", status=400)),
+    # Read-only pages: a POST is refused whoever sends it, before anything is read.
+    ("dashboard", Rule(allowed=(), method="post", refused=405, anonymous=405)),
+    ("findings", Rule(allowed=(), method="post", refused=405, anonymous=405)),
+    (
+        "findings_export",
+        Rule(allowed=(), method="post", kwargs=(("export_format", "ods"),), refused=405, anonymous=405),
+    ),
 ]
 
 
-def compliance_patterns():
-    return list(compliance_urls.urlpatterns)
+def patterns():
+    return {pattern.name: pattern for pattern in compliance_urls.urlpatterns}
 
 
-def requests_to_try():
-    by_name = {pattern.name: pattern for pattern in compliance_patterns()}
-    cases = [(name, rule) for name, rule in URL_RULES.items() if name in by_name]
-    cases += [(name, rule) for name, rule in EXTRA_REQUESTS if name in by_name]
-    return cases
+def cases():
+    by_name = patterns()
+    found = [(name, rule) for name, rule in URL_RULES.items() if name in by_name]
+    return found + [(name, rule) for name, rule in EXTRA_REQUESTS if name in by_name]
 
 
-CASES = requests_to_try()
-CASE_IDS = [f"{name}-{rule.method}{'?' + rule.query if rule.query else ''}" for name, rule in CASES]
+CASES = cases()
+CASE_IDS = [
+    f"{name}-{rule.method}-{dict(rule.kwargs).get('export_format', '')}{'?' + rule.query if rule.query else ''}"
+    for name, rule in CASES
+]
 
 
 def test_every_compliance_url_is_classified():
-    names = {pattern.name for pattern in compliance_patterns()}
+    names = set(patterns())
     assert None not in names
     assert names - URL_RULES.keys() == set(), "add these URLs to URL_RULES"
     assert URL_RULES.keys() - names == set(), "URL_RULES names URLs that no longer exist"
 
 
 def call(http, name, rule):
-    url = reverse(f"compliance:{name}") + (f"?{rule.query}" if rule.query else "")
-    return http.post(url) if rule.method == "post" else http.get(url)
+    url = reverse(f"compliance:{name}", kwargs=dict(rule.kwargs)) + (f"?{rule.query}" if rule.query else "")
+    return http.post(url, {"severity": "blocking"}) if rule.method == "post" else http.get(url)
+
+
+def every_row():
+    return {
+        model._meta.db_table: list(model._base_manager.order_by("pk").values_list())
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in ("compliance", "register", "processes", "incidents")
+    }
+
+
+def user_for(request, role):
+    if role == "nobody":
+        return make_user("nobody", is_staff=True)
+    return request.getfixturevalue("superuser" if role == "superuser" else f"{role}_user")
 
 
 @pytest.mark.parametrize(("name", "rule"), CASES, ids=CASE_IDS)
 def test_anonymous_is_sent_to_login(client, name, rule):
+    make_treatment()
     response = call(client, name, rule)
-    if rule.method == "post" and rule.status == 405:
-        assert response.status_code == 405
-        return
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login") + "?next=")
+    assert response.status_code == rule.anonymous
+    if rule.anonymous == 302:
+        assert response["Location"].startswith(reverse("login") + "?next=")
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "rule"), CASES, ids=CASE_IDS)
 def test_each_role_gets_what_its_rights_allow(request, client, role, name, rule):
-    user = request.getfixturevalue(f"{role}_user") if role in READERS else make_user(role, is_staff=True)
     make_treatment()
-    client.force_login(user)
+    client.force_login(user_for(request, role))
+    before = every_row()
+
     response = call(client, name, rule)
-    if rule.status == 405:
-        assert response.status_code == 405
-    else:
-        assert response.status_code == (rule.status if role in rule.allowed else 403)
 
-
-COMPLIANCE_ENTRIES = ("Tableau de bord",)
+    assert response.status_code == (rule.status if role in rule.allowed else rule.refused)
+    if rule.method == "post":
+        assert every_row() == before, "a refused POST changed the database"
 
 
 def nav_links(http):
@@ -98,9 +129,19 @@ def nav_links(http):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_dashboard_entry_comes_first_for_readers_only(request, client, role):
-    client.force_login(request.getfixturevalue(f"{role}_user") if role in READERS else make_user(role, is_staff=True))
+    client.force_login(user_for(request, role))
     links = nav_links(client)
     if role in READERS:
         assert links[0] == "Tableau de bord"
     else:
-        assert not set(COMPLIANCE_ENTRIES) & set(links)
+        assert "Tableau de bord" not in links
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_findings_entry_shows_to_those_who_may_read_it_after_the_register(request, client, role):
+    client.force_login(user_for(request, role))
+    links = nav_links(client)
+    if role in READERS:
+        assert links.index("Constats") == links.index("Registre") + 1
+    else:
+        assert "Constats" not in links

@@ -43,6 +43,8 @@ class OrganisationField(forms.Field):
         value = (value or "").strip()
         if not value:
             return None
+        if "\x00" in value:  # PostgreSQL refuses a NUL in a query parameter (a 500): no name holds one
+            raise ValidationError(_("Organisation inconnue : « %(value)s »."), code="unknown", params={"value": value})
         # isdecimal() alone lets "²" and 5,000-digit strings through to int(), which raises.
         is_id = value.isascii() and value.isdecimal() and len(value) <= 18
         condition = Q(name__iexact=value) | Q(pk=int(value)) if is_id else Q(name__iexact=value)

@@ -130,6 +130,8 @@ def test_search_folds_case_and_accents(manager_client):
         ({"role": "boss"}, "Rôle inconnu : « boss »."),
         ({"client": "9" * 40}, "Organisation inconnue"),
         ({"client": "²"}, "Organisation inconnue : « ² »."),
+        ({"client": "Osiris\x00"}, "Organisation inconnue"),  # PostgreSQL refuses NUL in a parameter
+        ({"q": "appel\x00"}, "Le caractère nul n’est pas autorisé."),
     ],
 )
 def test_hostile_query_strings_get_a_french_error_not_a_crash(manager_client, query, message):

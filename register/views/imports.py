@@ -6,7 +6,7 @@ kept file (`PendingImport`) and writes everything in one transaction, or nothing
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,8 +17,11 @@ from ..imports.forms import ImportForm
 from ..imports.odf_reader import MAX_UPLOAD_BYTES, OdsError
 from ..imports.pending import PendingImport
 from ..imports.plan import plan_import
+from ..numbering import allocate
 from ..signals import import_handled
 from ..uploads import upload_size_cap
+
+IMPORTS = "register:imports"  # raised by each confirmation: its row is the lock that serialises them
 
 
 def _render(request, form, plan=None, *, status=200, notice="", error=""):
@@ -77,30 +80,19 @@ def import_confirm(request):
         return _render(request, ImportForm(), status=400, error=expired)
     form = ImportForm.showing(pending.defaults)
     try:
-        plan = plan_import(pending.data, pending.defaults)
-    except OdsError as error:
-        PendingImport.forget(request.session)
-        _announce(request, "refused", pending.filename, errors=[error])
-        return _render(request, form, status=400, error=str(error))
-    if not plan.is_valid:
-        PendingImport.forget(request.session)
-        _announce(request, "refused", pending.filename, errors=plan.errors)
-        return _render(request, form, plan, status=400)
-    if plan.signature() != pending.signature:
-        pending.signature = plan.signature()
-        pending.save(request.session)
-        notice = _("Le registre a changé depuis l'aperçu : vérifiez ce nouvel aperçu, puis confirmez à nouveau.")
-        return _render(request, form, plan, status=409, notice=notice)
-    if not pending.claim():
-        already = _("Cet import est déjà en cours de confirmation ou a déjà été confirmé.")
-        return _render(request, ImportForm(), status=409, error=already)
-    try:
-        created, updated = apply_plan(plan)
+        with transaction.atomic():
+            # Imports are confirmed one at a time: the counter's row stays locked until this
+            # one commits, and the next confirmation re-reads the register as that one left it.
+            allocate(IMPORTS)
+            refused, counts = _confirm(request, pending, form)
+            if refused is not None:  # nothing written (but the audit entry saying why)
+                return refused
     except DatabaseError:
         pending.release()
         _announce(request, "refused", pending.filename, errors=["DatabaseError"])
         failed = _("L'enregistrement a échoué ; rien n'a été importé. Réessayez ou contactez l'administrateur.")
-        return _render(request, form, plan, status=400, error=failed)
+        return _render(request, form, status=400, error=failed)
+    created, updated = counts
     PendingImport.forget(request.session)
     _announce(request, "applied", pending.filename, created, updated)
     messages.success(
@@ -109,6 +101,30 @@ def import_confirm(request):
         % {"file": pending.filename, "created": created, "updated": updated},
     )
     return redirect("register:list")
+
+
+def _confirm(request, pending, form):
+    """Plan the kept file against the register as it is now and apply it: (None, counts of
+    fiches created and updated), or (the page that refuses it, None) with nothing written."""
+    try:
+        plan = plan_import(pending.data, pending.defaults)
+    except OdsError as error:
+        PendingImport.forget(request.session)
+        _announce(request, "refused", pending.filename, errors=[error])
+        return _render(request, form, status=400, error=str(error)), None
+    if not plan.is_valid:
+        PendingImport.forget(request.session)
+        _announce(request, "refused", pending.filename, errors=plan.errors)
+        return _render(request, form, plan, status=400), None
+    if plan.signature() != pending.signature:
+        pending.signature = plan.signature()
+        pending.save(request.session)
+        notice = _("Le registre a changé depuis l'aperçu : vérifiez ce nouvel aperçu, puis confirmez à nouveau.")
+        return _render(request, form, plan, status=409, notice=notice), None
+    if not pending.claim():
+        already = _("Cet import est déjà en cours de confirmation ou a déjà été confirmé.")
+        return _render(request, ImportForm(), status=409, error=already), None
+    return None, apply_plan(plan)
 
 
 def _upload_name(request):

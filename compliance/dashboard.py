@@ -16,30 +16,24 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 
-from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from incidents.models import Incident
-from register.choices import DpiaStatus, RetentionUnit, TreatmentRole, TreatmentStatus
+from register.choices import DpiaStatus, TreatmentRole, TreatmentStatus
 from register.compliance import Severity
 from register.models import DataCategoryLine, Organisation, Treatment
 from register.queries import treatments_with_lines
+from register.retention_bands import LABELS as RETENTION_LABELS
+from register.retention_bands import with_band
 from register.scopes import NO_FINDINGS, RegisterScope, compliance_level, judge
 
 from .charts import Bar, Chart
 
 MAX_CLIENT_BARS = 12  # the largest controllers; the rest are summed in one row
-DAYS = {RetentionUnit.DAYS: 1, RetentionUnit.MONTHS: 30, RetentionUnit.YEARS: 365}  # as DataCategoryLine.retention_days
-# Retention bands, in days, chosen on the CNIL reference periods (reference section 6): call
-# recordings 6 months, connection logs and recording analyses 1 year, prospects 3 years.
-RETENTION_BANDS = [
-    ("6m", 180),
-    ("1y", 365),
-    ("3y", 3 * 365),
-]
 STATUS_TONES = {TreatmentStatus.DRAFT: "draft", TreatmentStatus.IN_FORCE: "ok", TreatmentStatus.ARCHIVED: "neutral"}
 DPIA_TONES = {
     DpiaStatus.NOT_ASSESSED: "neutral",
@@ -215,36 +209,23 @@ def reviews(today):
 
 def retention_bands():
     """Data lines of the kept fiches by length of retention, in one query."""
-    length = Case(
-        *(When(retention_unit=unit, then=F("retention_value") * factor) for unit, factor in DAYS.items()),
-        output_field=IntegerField(),
-    )
-    band = Case(
-        When(retention_value__isnull=True, then=Value("event")),
-        *(When(days__lte=limit, then=Value(name)) for name, limit in RETENTION_BANDS),
-        default=Value("beyond"),
-        output_field=CharField(),
-    )
     rows = (
-        DataCategoryLine.objects.filter(~Q(treatment__status=TreatmentStatus.ARCHIVED))
-        .annotate(days=length)
-        .annotate(band=band)
+        with_band(DataCategoryLine.objects.exclude(treatment__status=TreatmentStatus.ARCHIVED))
         .values("band")
         .annotate(lines=Count("pk"), fiches=Count("treatment", distinct=True))
         .order_by()
     )
     found = {row["band"]: row for row in rows}
-    labels = {
-        "6m": _("6 mois au plus"),
-        "1y": _("De 6 mois à 1 an"),
-        "3y": _("De 1 à 3 ans"),
-        "beyond": _("Plus de 3 ans"),
-        "event": _("Sans durée : jusqu'à un événement"),
-    }
     tones = {"6m": "ok", "1y": "ok", "3y": "advice", "beyond": "warning", "event": "warning"}
     bars = [
-        Bar(label, found.get(name, {}).get("lines", 0), "", tones[name], fiches(found.get(name, {}).get("fiches", 0)))
-        for name, label in labels.items()
+        Bar(
+            label,
+            found.get(name, {}).get("lines", 0),
+            register_url(retention=name),
+            tones[name],
+            fiches(found.get(name, {}).get("fiches", 0)),
+        )
+        for name, label in RETENTION_LABELS.items()
     ]
     return Chart(
         "chart-retention",

@@ -26,6 +26,7 @@ from .choices import ALL_STATUSES, DpiaStatus, TreatmentRole, TreatmentStatus
 from .compliance import Severity
 from .forms.fields import DayField, DayInput
 from .models import Organisation
+from .retention_bands import LABELS as RETENTION_BANDS
 from .scopes import NO_FINDINGS, SORTS, RegisterScope
 
 SORTABLE_COLUMNS = ("reference", "name", "role", "controller", "status", "created", "updated")
@@ -184,6 +185,14 @@ class RegisterFilterForm(forms.Form):
         required=False,
         choices=[("", _("Indifférent")), *DpiaStatus.choices],
         error_messages=unknown(_("Filtre « AIPD » inconnu : « %(value)s ».")),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    retention = forms.ChoiceField(
+        label=_("Conservation"),
+        required=False,
+        help_text=_("Une ligne de données au moins conservée cette durée."),
+        choices=[("", _("Indifférent")), *RETENTION_BANDS.items()],
+        error_messages=unknown(_("Filtre « conservation » inconnu : « %(value)s ».")),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     reference = forms.CharField(required=False, widget=forms.HiddenInput)

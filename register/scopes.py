@@ -27,6 +27,8 @@ from .history.asof import end_of_day, rebuild
 from .history.fiches import FICHES
 from .models import DataCategoryLine, Organisation, Treatment, review_overdue_condition
 from .queries import treatments_with_lines
+from .retention_bands import LABELS as RETENTION_BANDS
+from .retention_bands import has_line_in_band
 from .search import search_condition
 
 SORTS = {
@@ -59,6 +61,7 @@ class RegisterScope:
     as_of: date | None = None
     compliance: str = ""  # "" = any; a compliance.Severity: the fiche's most serious finding; or NO_FINDINGS
     dpia: str = ""  # "" = any; a DpiaStatus
+    retention: str = ""  # "" = any; a retention band (retention_bands.LABELS): a data line kept that long
     sort: str = "reference"
     errors: list = field(default_factory=list)
 
@@ -75,6 +78,7 @@ class RegisterScope:
             "date": self.as_of.isoformat() if self.as_of else "",
             "compliance": self.compliance,
             "dpia": self.dpia,
+            "retention": self.retention,
             "sort": "" if self.sort == "reference" else self.sort,
         }
         return {key: value for key, value in params.items() if value}
@@ -128,6 +132,9 @@ class RegisterScope:
             parts.append(_("constat le plus grave : %(severity)s") % {"severity": label})
         if self.dpia:
             parts.append(_("AIPD : %(status)s") % {"status": str(DpiaStatus(self.dpia).label).lower()})
+        if self.retention:
+            label = str(RETENTION_BANDS[self.retention]).lower()
+            parts.append(_("données conservées : %(band)s") % {"band": label})
         if self.as_of:
             parts.append(_("état au %(date)s") % {"date": self.as_of.strftime("%d/%m/%Y")})
         return ", ".join(parts) if parts else _("registre complet")
@@ -152,6 +159,8 @@ class RegisterScope:
             queryset = queryset.filter(review_overdue_condition(self.as_of or timezone.localdate()))
         if self.sensitive is not None:
             queryset = queryset.filter(self._sensitive_condition(moment))
+        if self.retention:
+            queryset = queryset.filter(has_line_in_band(self.retention, moment))
         if self.q:
             queryset = queryset.filter(search_condition(self.q, moment=moment))
         return queryset.order_by(SORTS[self.sort], "pk")

@@ -81,6 +81,8 @@ def test_data_lines_are_counted_by_retention_band():
         "Sans durée : jusqu'à un événement": 1,
     }
     assert {str(bar.label): bar.note for bar in retention.bars}["6 mois au plus"] == "3 fiches"
+    assert links(retention)["Plus de 3 ans"] == "/registre/?retention=beyond"
+    assert links(retention)["Sans durée : jusqu'à un événement"] == "/registre/?retention=event"
 
 
 def test_dpia_status_of_the_kept_fiches():

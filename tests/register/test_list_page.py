@@ -191,7 +191,11 @@ def described_by_targets(html):
 
 def test_the_date_field_is_described_by_its_help_text(manager_client):
     html = manager_client.get(LIST).content.decode()
-    assert described_by_targets(html) == {"id_day_helptext": True, "id_compliance_helptext": True}
+    assert described_by_targets(html) == {
+        "id_day_helptext": True,
+        "id_compliance_helptext": True,
+        "id_retention_helptext": True,
+    }
     assert re.search(
         r'<span id="id_day_helptext">Le registre tel qu&#x27;il était ce jour-là. Format : JJ/MM/AAAA.</span>', html
     )
@@ -207,6 +211,7 @@ def test_a_refused_filter_is_named_next_to_its_field(manager_client):
         "id_role_error",
         "id_overdue_error",
         "id_compliance_helptext",
+        "id_retention_helptext",
     }
     assert all(targets.values())
     assert re.search(r'<select name="role"[^>]*aria-invalid="true"', html)

@@ -1,9 +1,9 @@
 """The dashboard's figures: what the DPO and the managers see first.
 
 Every figure is counted in SQL (one aggregate query each), except the findings, which are
-the registry's Python checks run on the fiches loaded with their lines (a fixed number of
-queries, see register.queries.treatments_with_lines), and the open incidents, loaded with
-what their deadlines need (Incident.objects.for_pages). So the page's query count does not
+the findings page's (compliance.findings.collect: the registry's Python checks run on every
+subject, each kind loaded with its lines in a fixed number of queries), and the open
+incidents, loaded with what their deadlines need (Incident.objects.for_pages). So the page's query count does not
 grow with the register. Each figure carries the URL of the list behind it, built by the
 list's own scope where it has one (register.scopes.RegisterScope.url).
 
@@ -26,12 +26,12 @@ from incidents.models import Incident
 from register.choices import DpiaStatus, TreatmentRole, TreatmentStatus
 from register.compliance import Severity
 from register.models import DataCategoryLine, Organisation, Treatment
-from register.queries import treatments_with_lines
 from register.retention_bands import LABELS as RETENTION_LABELS
 from register.retention_bands import with_band
-from register.scopes import NO_FINDINGS, RegisterScope, compliance_level, judge
+from register.scopes import NO_FINDINGS, RegisterScope, compliance_level
 
 from .charts import Bar, Chart
+from .findings import FindingsScope, collect
 
 MAX_CLIENT_BARS = 12  # the largest controllers; the rest are summed in one row
 STATUS_TONES = {TreatmentStatus.DRAFT: "draft", TreatmentStatus.IN_FORCE: "ok", TreatmentStatus.ARCHIVED: "neutral"}
@@ -152,37 +152,66 @@ def dpia_status():
 @dataclass(frozen=True)
 class SeverityFigure:
     severity: Severity
-    findings: int  # findings of that severity on every kept fiche
-    fiches: int  # fiches whose most serious finding has that severity
+    findings: int  # rows of that severity on the findings page (every subject, missing content as advice)
+    findings_url: str  # the findings page filtered on it
+    fiches: int  # kept fiches whose most serious finding has that severity
     fiches_url: str  # the register's list filtered on it
 
 
+@dataclass
+class Findings:
+    chart: Chart
+    severities: list  # SeverityFigure, most serious first
+    fiches_without_findings: int
+    fiches_without_findings_url: str
+    register_score: int | None  # compliance.score, the findings page's figure
+    fiche_count: int
+
+
+def findings_url(**filters):
+    return reverse("compliance:findings") + f"?{FindingsScope(**filters).query_string()}"
+
+
 def findings_by_severity(today):
-    """The registry's findings on every kept fiche, by severity, and the fiches by their worst one."""
-    treatments = list(treatments_with_lines().exclude(status=TreatmentStatus.ARCHIVED))
-    findings = dict.fromkeys(Severity, 0)
+    """The findings page's counts per severity, and the kept fiches by their most serious finding.
+
+    `collect` judges every subject the registry lists, fiches loaded with their lines (a fixed
+    number of queries); the fiches' levels reuse those fiches, judged as the register's list does.
+    """
+    report = collect(FindingsScope(), today)
     levels = dict.fromkeys([*Severity, NO_FINDINGS], 0)
-    for treatment in treatments:
-        for finding in judge(treatment, today):
-            findings[Severity(finding.severity)] += 1
-        levels[compliance_level(treatment, today)] += 1
+    for entry in report.fiche_scores:
+        levels[compliance_level(entry.treatment, today)] += 1
     figures = [
-        SeverityFigure(severity, findings[severity], levels[severity], register_url(compliance=severity))
+        SeverityFigure(
+            severity,
+            report.counts[severity],
+            findings_url(severity=severity),
+            levels[severity],
+            register_url(compliance=severity),
+        )
         for severity in Severity
     ]
     bars = [
-        Bar(figure.severity.label, figure.findings, figure.fiches_url, figure.severity.value, fiches(figure.fiches))
+        Bar(figure.severity.label, figure.findings, figure.findings_url, figure.severity.value, fiches(figure.fiches))
         for figure in figures
     ]
     chart = Chart(
         "chart-findings",
         _("Constats de conformité par gravité"),
-        _("Constats relevés sur les fiches non archivées : %(parts)s. %(clean)s sans aucun constat.")
-        % {"parts": describe(bars), "clean": fiches(levels[NO_FINDINGS])},
+        _("Constats relevés sur le registre (fiches non archivées, opérations, formulaires, violations) : %(parts)s.")
+        % {"parts": describe(bars)},
         bars,
         unit=_("Constats"),
     )
-    return chart, figures, levels[NO_FINDINGS], register_url(compliance=NO_FINDINGS)
+    return Findings(
+        chart=chart,
+        severities=figures,
+        fiches_without_findings=levels[NO_FINDINGS],
+        fiches_without_findings_url=register_url(compliance=NO_FINDINGS),
+        register_score=report.register_score,
+        fiche_count=len(report.fiche_scores),
+    )
 
 
 # --- reviews and retention ------------------------------------------------------------------
@@ -301,10 +330,7 @@ class Dashboard:
     status: Chart
     role: Chart
     client: Chart
-    findings: Chart
-    severities: list
-    fiches_without_findings: int
-    fiches_without_findings_url: str
+    findings: Findings
     reviews: Reviews
     retention: Chart
     dpia: Chart
@@ -314,17 +340,13 @@ class Dashboard:
 def dashboard(today=None, now=None):
     now = now or timezone.now()
     today = today or timezone.localdate(now)
-    findings, severities, clean, clean_url = findings_by_severity(today)
     return Dashboard(
         today=today,
         now=now,
         status=fiches_by_status(),
         role=fiches_by_role(),
         client=fiches_by_client(),
-        findings=findings,
-        severities=severities,
-        fiches_without_findings=clean,
-        fiches_without_findings_url=clean_url,
+        findings=findings_by_severity(today),
         reviews=reviews(today),
         retention=retention_bands(),
         dpia=dpia_status(),

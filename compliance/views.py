@@ -9,6 +9,7 @@ from register.access import require
 
 from . import access
 from .dashboard import dashboard as dashboard_figures
+from .score import FORMULA
 
 
 @require_GET
@@ -30,4 +31,5 @@ def home(request):
 @login_required
 def dashboard(request):
     require(access.can_view_compliance(request.user))
-    return render(request, "compliance/dashboard.html", {"dashboard": dashboard_figures()})
+    context = {"dashboard": dashboard_figures(), "score_formula": FORMULA}
+    return render(request, "compliance/dashboard.html", context)

@@ -45,18 +45,22 @@ def test_fiches_are_counted_by_role_and_by_controller_without_the_archived():
 
 def test_findings_are_counted_by_severity_with_the_fiches_of_each_worst_finding():
     small_register()
-    board = dashboard(today=TODAY)
-    assert figures(board.findings) == {"Bloquant": 1, "À corriger": 2, "Conseil": 0}  # the archived fiche's not counted
+    findings = dashboard(today=TODAY).findings
+    assert figures(findings.chart) == {"Bloquant": 1, "À corriger": 2, "Conseil": 0}  # the archived fiche's not counted
     by_severity = {
-        figure.severity.value: (figure.findings, figure.fiches, figure.fiches_url) for figure in board.severities
+        figure.severity.value: (figure.findings, figure.findings_url, figure.fiches, figure.fiches_url)
+        for figure in findings.severities
     }
     assert by_severity == {
-        "blocking": (1, 1, "/registre/?compliance=blocking"),
-        "warning": (2, 1, "/registre/?compliance=warning"),
-        "advice": (0, 0, "/registre/?compliance=advice"),
+        "blocking": (1, "/conformite/constats/?severity=blocking", 1, "/registre/?compliance=blocking"),
+        "warning": (2, "/conformite/constats/?severity=warning", 1, "/registre/?compliance=warning"),
+        "advice": (0, "/conformite/constats/?severity=advice", 0, "/registre/?compliance=advice"),
     }
-    assert board.fiches_without_findings == 1
-    assert board.fiches_without_findings_url == "/registre/?compliance=none"
+    assert links(findings.chart)["Bloquant"] == "/conformite/constats/?severity=blocking"
+    assert findings.fiches_without_findings == 1
+    assert findings.fiches_without_findings_url == "/registre/?compliance=none"
+    # compliance.score: each fiche's completeness is 100 % here; marks 60, 90, 100.
+    assert (findings.register_score, findings.fiche_count) == (round((80 + 95 + 100) / 3), 3)
 
 
 def test_reviews_overdue_and_due_by_the_end_of_the_month():

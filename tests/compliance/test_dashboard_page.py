@@ -30,6 +30,7 @@ def test_each_figure_links_to_the_list_it_counts(dpo_client):
     assert link_to(html, "/registre/?role=processor") == "1 — Sous-traitant"
     assert link_to(html, f"/registre/?client={register.osiris.pk}") == "1 — Osiris"
     assert link_to(html, "/registre/?compliance=blocking").startswith("1 — fiches au constat le plus grave")
+    assert link_to(html, "/conformite/constats/?severity=warning") == "2 — constats « à corriger »"
     assert link_to(html, "/incidents/?status=open&breach=unknown") == "1 — À qualifier"
     assert 'href="/registre/?overdue=1"' in html
     assert 'href="/incidents/?status=open&overdue=on"' in html

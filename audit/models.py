@@ -19,6 +19,7 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("Échec de connexion")
     LOCKOUT = "lockout", _("Blocage après des échecs de connexion")
     LOGOUT = "logout", _("Déconnexion")
+    SESSION_EXPIRED = "session_expired", _("Fin de session (inactivité ou durée maximale)")
     DOWNLOAD = "download", _("Téléchargement d'un document")
     IMPORT_PREVIEW = "import_preview", _("Import : aperçu")
     IMPORT_APPLIED = "import_applied", _("Import : appliqué")

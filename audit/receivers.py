@@ -58,7 +58,14 @@ def on_lockout(sender, request, username=None, ip_address=None, **kwargs):
 
 @in_record_language
 def on_logout(sender, request, user, **kwargs):
-    record(AuditAction.LOGOUT, _("Déconnexion"), _door(request), request=request, user=user)
+    expired = getattr(request, "session_expired", "")  # set by register.sessions before it logs out
+    if expired:
+        summary = (
+            _("Fin de session : durée maximale atteinte") if expired == "lifetime" else _("Fin de session : inactivité")
+        )
+        record(AuditAction.SESSION_EXPIRED, summary, _door(request), request=request, user=user)
+    else:
+        record(AuditAction.LOGOUT, _("Déconnexion"), _door(request), request=request, user=user)
 
 
 @in_record_language

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from audit.models import AuditAction, AuditEntry
 from register import sessions
 from tests.conftest import page_text
 from tests.test_project import _manage
@@ -95,3 +96,24 @@ def test_settings_refuse_a_lifetime_that_is_not_a_positive_whole_number(variable
     result = _manage("check", env={"DJANGO_DEBUG": "1", variable: value})
     assert result.returncode != 0
     assert f"{variable} must be a whole number of" in result.stderr and repr(value) in result.stderr
+
+
+def test_the_audit_trail_records_an_expired_session_as_such_and_says_why(clock, dpo_client):
+    dpo_client.get(reverse("register:list"))
+    clock.at(31 * MINUTE)
+    dpo_client.get(reverse("register:list"))
+
+    entry = AuditEntry.objects.filter(username="dpo").latest("at")
+    assert (entry.action, entry.summary) == (AuditAction.SESSION_EXPIRED, "Fin de session : inactivité")
+    assert not AuditEntry.objects.filter(action=AuditAction.LOGOUT).exists()
+
+
+def test_a_session_past_its_lifetime_is_recorded_with_that_reason(clock, dpo_client):
+    for step in range(1, 21):
+        clock.at(step * 30 * MINUTE)
+        dpo_client.get(reverse("register:list"))
+    clock.at(10 * 3600 + MINUTE)
+    dpo_client.get(reverse("register:list"))
+
+    entry = AuditEntry.objects.get(action=AuditAction.SESSION_EXPIRED)
+    assert entry.summary == "Fin de session : durée maximale atteinte"

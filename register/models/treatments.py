@@ -175,6 +175,11 @@ class Treatment(models.Model):
 
     class Meta:
         ordering = ["reference"]
+        # The list's sorts by creation and update, tie broken by id, read from an index.
+        indexes = [
+            models.Index(fields=["created_at", "id"], name="treatment_created_idx"),
+            models.Index(fields=["updated_at", "id"], name="treatment_updated_idx"),
+        ]
         verbose_name = _("traitement")
         verbose_name_plural = _("traitements")
         permissions = [("export_register", _("Peut exporter le registre"))]

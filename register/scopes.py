@@ -26,7 +26,7 @@ from .compliance import Severity, findings_for
 from .history.asof import end_of_day, rebuild
 from .history.fiches import FICHES
 from .models import DataCategoryLine, Organisation, Treatment, review_overdue_condition
-from .queries import treatments_with_lines
+from .queries import prefetch_fiche_extras, treatments_with_lines
 from .retention_bands import LABELS as RETENTION_BANDS
 from .retention_bands import has_line_in_band
 from .search import search_condition
@@ -185,7 +185,7 @@ class RegisterScope:
         and organisations as they are now (they are reference data).
         """
         if self.as_of:
-            treatments = rebuild(FICHES, self.as_of_moment, self.historical_treatments())
+            treatments = prefetch_fiche_extras(rebuild(FICHES, self.as_of_moment, self.historical_treatments()))
         else:
             treatments = list(self._filter(treatments_with_lines()))
         if self.compliance:  # judged fiche by fiche: the checks are Python functions of the registry

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .. import fiche_panels
 from ..choices import TreatmentRole
 from ..models import Organisation
 from ..queries import contacts_in_order
@@ -42,7 +43,7 @@ def render_register_html(scope, *, generated_by="", extracted_at=None):
 
 
 def document_context(scope, generated_by, extracted_at):
-    treatments = scope.treatments()
+    treatments = fiche_panels.attach_pdf_sections(scope.treatments(), as_of=scope.as_of)
     single = bool(scope.reference) and len(treatments) == 1
     # Fiches that all share a role speak for it: processor fiches make an art. 30(2) extract.
     roles = {treatment.role for treatment in treatments}

@@ -11,7 +11,7 @@ from ..filter_form import RegisterFilterForm, RegisterListForm, sort_links
 from ..history.asof import rebuild
 from ..history.fiches import FICHES
 from ..models import Organisation
-from ..queries import treatments_with_lines
+from ..queries import prefetch_fiche_extras, treatments_with_lines
 from ..scopes import judge
 
 PAGE_SIZE = 50
@@ -43,7 +43,7 @@ def treatment_list(request):
     elif scope.as_of:
         # Lines are rebuilt for the shown page only, so memory does not grow with the register.
         page = Paginator(scope.historical_treatments(), PAGE_SIZE).get_page(page_number)
-        page.object_list = rebuild(FICHES, scope.as_of_moment, page.object_list)
+        page.object_list = prefetch_fiche_extras(rebuild(FICHES, scope.as_of_moment, page.object_list))
     else:
         page = Paginator(scope.filter_queryset(treatments_with_lines()), PAGE_SIZE).get_page(page_number)
     page.object_list = list(page.object_list)

@@ -193,3 +193,24 @@ def test_auditor_pages(demo, live_server, page, log_in, audit):
     visit(page, live_server, f"/admin/register/treatment/{fiche.pk}/change/")
     audit.check("admin-view")
     audit.assert_clean()
+
+
+def test_compliance_pages(demo, live_server, page, log_in, audit):
+    """DPIA screening and risk pages (compliance), on the demo's ComPlus fiche, screened and assessed."""
+    log_in("dpo", PASSWORD)
+    visit(page, live_server, "/registre/T-007/")
+    audit.check("fiche-with-dpia-panel")
+    visit(page, live_server, "/conformite/fiches/T-007/aipd/")
+    audit.check("screening")
+    visit(page, live_server, "/conformite/fiches/T-007/aipd/nouveau/")
+    audit.check("screening-form")
+    page.get_by_label("5. Données traitées à grande échelle").check()
+    page.get_by_role("button", name="Enregistrer le criblage").click()
+    audit.check("screening-refused", expected_status=400)  # one criterion: a justification is asked
+    visit(page, live_server, "/conformite/fiches/T-007/risques/")
+    audit.check("risks")
+    visit(page, live_server, "/conformite/fiches/T-007/risques/modifier/")
+    audit.check("risks-form")
+    visit(page, live_server, "/conformite/risques/")
+    audit.check("register-risks")
+    audit.assert_clean()

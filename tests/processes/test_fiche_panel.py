@@ -56,6 +56,7 @@ def test_the_panel_adds_one_query_whatever_the_number_of_operations(manager_clie
     for number in range(count):
         add_operation(process, f"Opération {number}", treatment=fiche)
     # a controller fiche's page (tests/register/test_fiche_page.py counts a processor fiche's, which
-    # adds the register keeper and its contacts), the panel's one query included
-    with django_assert_num_queries(15):
+    # adds the register keeper and its contacts), the panel's one query included, and the compliance
+    # app's: the fiche's DPIA screenings and its feared events
+    with django_assert_num_queries(17):
         manager_client.get(fiche.get_absolute_url())

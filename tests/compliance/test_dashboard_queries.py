@@ -15,9 +15,9 @@ from tests.conftest import make_organisation, make_treatment
 from tests.incidents.conftest import make_breach, make_incident
 
 pytestmark = pytest.mark.django_db
-# session and user (2), permissions (2), the findings page's subjects with their lines (17: fiches, operations,
-# collection forms, breaches), figures (7), open incidents (5)
-QUERIES = 33
+# session and user (2), permissions (2), the findings page's subjects with their lines (18: fiches with their
+# DPIA screenings, operations, collection forms, breaches), figures (7), open incidents (5)
+QUERIES = 34
 
 
 def register_of(size):

@@ -3,6 +3,7 @@ from django.urls import path, re_path
 from . import findings_views, views
 from . import risk_views as risks
 from . import screening_views as screenings
+from .notices import urls as notices_urls
 
 app_name = "compliance"
 
@@ -16,4 +17,5 @@ urlpatterns = [
     path("fiches/<str:reference>/risques/modifier/", risks.fiche_risks_edit, name="risks_edit"),
     path("risques/", risks.register_risks, name="register_risks"),
     path("risques/pdf/", risks.register_risks_pdf, name="register_risks_pdf"),
+    *notices_urls.urlpatterns,
 ]

@@ -34,6 +34,8 @@ class Rule:
 
 
 READ = Rule(allowed=READERS)
+FICHE = "T-900"  # the fiche each test makes, for the pages of one fiche
+OF_THE_FICHE = (("reference", FICHE),)
 
 URL_RULES = {
     # The dashboard, home page of the register's readers.
@@ -41,12 +43,24 @@ URL_RULES = {
     # The findings of the whole register, and their exports.
     "findings": READ,
     "findings_export": Rule(allowed=READERS, kwargs=(("export_format", "ods"),)),
+    # The awareness documents of a fiche (issue 12, point 7).
+    "notice": Rule(allowed=READERS, kwargs=OF_THE_FICHE),
+    "notice_pdf": Rule(allowed=READERS, kwargs=OF_THE_FICHE),
+    "announcement": Rule(allowed=READERS, kwargs=OF_THE_FICHE),
+    "announcement_pdf": Rule(allowed=READERS, kwargs=OF_THE_FICHE),
+    "reflex_pdf": Rule(allowed=READERS, kwargs=OF_THE_FICHE),
 }
 EXTRA_REQUESTS = [
     ("findings", Rule(allowed=READERS, query="severity=blocking&kind=fiche&role=controller")),
     ("findings", Rule(allowed=READERS, query="severity=grave", status=400)),
     ("findings_export", Rule(allowed=READERS, kwargs=(("export_format", "pdf"),))),
     ("findings_export", Rule(allowed=READERS, kwargs=(("export_format", "ods"),), query="rule=nope", status=400)),
+    ("notice", Rule(allowed=READERS, kwargs=OF_THE_FICHE, query="variante=questionnaire")),
+    ("notice", Rule(allowed=READERS, kwargs=OF_THE_FICHE, query="variante=affiche", status=400)),
+    ("notice_pdf", Rule(allowed=READERS, kwargs=OF_THE_FICHE, query="variante=questionnaire")),
+    ("notice", Rule(allowed=READERS, kwargs=OF_THE_FICHE, query="date=2020-01-01", status=404)),  # not yet created
+    ("reflex_pdf", Rule(allowed=READERS, kwargs=OF_THE_FICHE, query="date=31/12/2025", status=400)),
+    ("announcement", Rule(allowed=(), method="post", kwargs=OF_THE_FICHE, refused=405, anonymous=405)),
     # Read-only pages: a POST is refused whoever sends it, before anything is read.
     ("dashboard", Rule(allowed=(), method="post", refused=405, anonymous=405)),
     ("findings", Rule(allowed=(), method="post", refused=405, anonymous=405)),
@@ -103,7 +117,7 @@ def user_for(request, role):
 
 @pytest.mark.parametrize(("name", "rule"), CASES, ids=CASE_IDS)
 def test_anonymous_is_sent_to_login(client, name, rule):
-    make_treatment()
+    make_treatment(reference=FICHE)
     response = call(client, name, rule)
     assert response.status_code == rule.anonymous
     if rule.anonymous == 302:
@@ -113,7 +127,7 @@ def test_anonymous_is_sent_to_login(client, name, rule):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("name", "rule"), CASES, ids=CASE_IDS)
 def test_each_role_gets_what_its_rights_allow(request, client, role, name, rule):
-    make_treatment()
+    make_treatment(reference=FICHE)
     client.force_login(user_for(request, role))
     before = every_row()
 

@@ -3,13 +3,17 @@
 with its lines and returns (filename, mimetype, bytes): the views and the tests call them."""
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from register.exports.documents import PDF_MIMETYPE, html_to_pdf
 from register.exports.filenames import document_filename
 from register.models import Organisation
 
+from .announcement import build_announcement
 from .information import build_notice
+from .reflex import build_reflex_sheet
 
 
 def _context(treatment, as_of, generated_by):
@@ -34,3 +38,24 @@ def build_notice_pdf(treatment, *, variant, as_of=None, generated_by=""):
     context = {**_context(treatment, as_of, generated_by), "notice": notice, "title": notice.title}
     content = html_to_pdf(render_to_string("compliance/notices/exports/notice.html", context))
     return _filename("notice-information", treatment, variant, as_of=as_of), PDF_MIMETYPE, content
+
+
+def build_announcement_pdf(treatment, *, as_of=None, generated_by=""):
+    announcement = build_announcement(treatment)
+    title = _("Annonce avant l'enregistrement d'un appel")
+    context = {**_context(treatment, as_of, generated_by), "announcement": announcement, "title": title}
+    content = html_to_pdf(render_to_string("compliance/notices/exports/announcement.html", context))
+    return _filename("annonce-enregistrement", treatment, as_of=as_of), PDF_MIMETYPE, content
+
+
+def build_reflex_pdf(treatment, *, as_of=None, generated_by="", report_url=""):
+    """The one-page sheet; `report_url` is where to report an incident (the view gives it absolute)."""
+    sheet = build_reflex_sheet(treatment)
+    context = {
+        **_context(treatment, as_of, generated_by),
+        "sheet": sheet,
+        "title": _("Fiche réflexe — %(name)s") % {"name": treatment.name},
+        "report_url": report_url or reverse("incidents:report"),
+    }
+    content = html_to_pdf(render_to_string("compliance/notices/exports/reflex.html", context))
+    return _filename("fiche-reflexe", treatment, as_of=as_of), PDF_MIMETYPE, content

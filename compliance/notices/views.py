@@ -9,6 +9,7 @@ register.signals.document_downloaded for the audit trail, as the register's are.
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -19,6 +20,7 @@ from register.signals import document_downloaded
 
 from ..access import can_view_compliance
 from . import exports
+from .announcement import build_announcement
 from .information import NoticeVariant, build_notice
 
 VARIANT_PARAMETER = "variante"
@@ -87,6 +89,40 @@ def notice_pdf(request, reference):
         return _refused(error)
     document = _("notice d'information — fiche %(reference)s") % {"reference": reference}
     return _download(request, exports.build_notice_pdf, treatment, as_of, document, variant=variant)
+
+
+@require_GET
+@login_required
+def announcement_page(request, reference):
+    try:
+        treatment, as_of = _fiche(request, reference)
+    except Refused as error:
+        return _refused(error)
+    context = {**_page_context(request, treatment, as_of), "announcement": build_announcement(treatment)}
+    return render(request, "compliance/notices/announcement.html", context)
+
+
+@require_GET
+@login_required
+def announcement_pdf(request, reference):
+    try:
+        treatment, as_of = _fiche(request, reference)
+    except Refused as error:
+        return _refused(error)
+    document = _("annonce d'enregistrement — fiche %(reference)s") % {"reference": reference}
+    return _download(request, exports.build_announcement_pdf, treatment, as_of, document)
+
+
+@require_GET
+@login_required
+def reflex_pdf(request, reference):
+    try:
+        treatment, as_of = _fiche(request, reference)
+    except Refused as error:
+        return _refused(error)
+    document = _("fiche réflexe — fiche %(reference)s") % {"reference": reference}
+    report_url = request.build_absolute_uri(reverse("incidents:report"))
+    return _download(request, exports.build_reflex_pdf, treatment, as_of, document, report_url=report_url)
 
 
 def _download(request, builder, treatment, as_of, document, **options):

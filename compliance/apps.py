@@ -23,6 +23,7 @@ class ComplianceConfig(AppConfig):
         from .dpia_panels import dpia_panel, dpia_pdf_sections
         from .fiche_panels import score_panel
         from .models import DpiaScreening
+        from .notices.panel import awareness_panel
 
         roles.declare(
             self.label,
@@ -43,5 +44,6 @@ class ComplianceConfig(AppConfig):
         )
         fiche_panels.add_panel("compliance/fiche_panel.html", score_panel)
         fiche_panels.add_panel("compliance/dpia_panel.html", dpia_panel)
+        fiche_panels.add_panel("compliance/notices/fiche_panel.html", awareness_panel)
         fiche_panels.add_pdf_section("compliance/exports/_fiche_section.html", dpia_pdf_sections)
         demo.add_loader(load_demo_compliance)

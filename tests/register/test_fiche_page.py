@@ -217,7 +217,8 @@ def test_fiche_page_runs_the_same_queries_for_2_or_40_lines(manager_client, djan
     # session, user, 2 × permissions, fiche, then one query per prefetched relation (each line
     # table with its catalog rows joined); this processor fiche adds the register keeper and its contacts;
     # the DPIA screenings (compliance, prefetched with the lines); the panels other apps add to the page
-    # (register/fiche_panels.py): the processes' operations, the compliance's feared events
+    # (register/fiche_panels.py): the processes' operations, the compliance's feared events (the
+    # « Sensibilisation » panel reads the prefetched lines: no query)
     assert fiche.is_processor_fiche
     with django_assert_num_queries(20):
         response = manager_client.get(fiche.get_absolute_url())
@@ -229,8 +230,9 @@ def test_fiche_as_of_a_date_runs_the_same_queries_for_2_or_40_lines(
     manager_client, django_assert_num_queries, lines_per_kind
 ):
     fiche = generate_register(3, lines_per_kind=lines_per_kind)[1]
-    # as of a day, no panel runs (the processes' operations are not kept as of a date); the DPIA
-    # screenings of the rebuilt fiche are read for its compliance findings
+    # as of a day, the processes' operations are not kept as of a date and the « Sensibilisation »
+    # panel reads the rebuilt lines: no query from them; the DPIA screenings of the rebuilt fiche
+    # are read for its compliance findings
     with django_assert_num_queries(24):
         response = manager_client.get(fiche.get_absolute_url(), {"date": "2024-06-30"})
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind

@@ -214,3 +214,18 @@ def test_compliance_pages(demo, live_server, page, log_in, audit):
     visit(page, live_server, "/conformite/risques/")
     audit.check("register-risks")
     audit.assert_clean()
+
+
+def test_awareness_pages(demo, live_server, page, log_in, audit):
+    """The notice of art. 13 (both variants, with its « À compléter » list and links), the call
+    recording announcement on the demo's recording fiche and on one without recordings."""
+    log_in("dpo", PASSWORD)
+    visit(page, live_server, "/conformite/fiches/T-002/notice/")
+    audit.check("notice-web")
+    page.get_by_role("link", name="Questionnaire").click()
+    audit.check("notice-questionnaire")
+    visit(page, live_server, "/conformite/fiches/T-002/annonce-enregistrement/")
+    audit.check("call-announcement")
+    visit(page, live_server, "/conformite/fiches/T-003/annonce-enregistrement/")
+    audit.check("call-announcement-not-applicable")
+    audit.assert_clean()

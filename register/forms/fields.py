@@ -116,12 +116,26 @@ class DayInput(forms.DateInput):
         return context
 
 
+# The days a register can name. Beyond them a day is a typing slip, and near the calendar's
+# ends the day's start in Paris time falls outside what a datetime holds (0001-01-01).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
 class DayField(forms.DateField):
     """A date typed in the language's format. Text in another layout (5/6/20, 06-05-2020) or a
     day that does not exist (31/02/2026, 2026-13-01) is refused with a message that says
-    which, never read as a guess."""
+    which, never read as a guess; so is a day before 1900 or after 2999."""
 
     widget = DayInput
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not FIRST_DAY <= value <= LAST_DAY:
+            raise ValidationError(
+                _("Saisissez une date entre le %(first)s et le %(last)s."),
+                code="out_of_range",
+                params={"first": FIRST_DAY.strftime("%d/%m/%Y"), "last": LAST_DAY.strftime("%d/%m/%Y")},
+            )
 
     def __init__(self, *, help_text="", **kwargs):
         hint = format_lazy(_("Format : {}."), lazy(date_format_hint, str)())

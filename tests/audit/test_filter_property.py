@@ -45,3 +45,11 @@ def test_any_retention_text_is_a_day_count_or_a_clear_refusal(value):
         assert 1 <= days <= 36500
     finally:
         del os.environ["DJANGO_AUDIT_RETENTION_DAYS"]
+
+
+@pytest.mark.parametrize("day", ["0001-1-1", "01/01/0001", "31/12/9999", "1899-12-31"])
+def test_a_day_at_the_calendars_ends_is_refused_in_french(day):
+    form = JournalFilterForm({"start": day, "end": day})
+
+    assert not form.is_valid()
+    assert "Du : Saisissez une date entre le 01/01/1900 et le 31/12/2999." in form.error_list()

@@ -10,7 +10,18 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Registre des traitements")
 
     def ready(self):
-        from . import access, checks, compliance, navigation, roles, sessions  # noqa: F401  (checks: compliance checks; sessions: login stamp)
+        # checks…: compliance checks; sessions: login stamp
+        from . import (  # noqa: F401
+            access,
+            checks,
+            checks_recordings,
+            checks_retention,
+            checks_rules,
+            compliance,
+            navigation,
+            roles,
+            sessions,
+        )
         from .search import register_sqlite_function
 
         connection_created.connect(register_sqlite_function)  # SQLite's accent-insensitive search

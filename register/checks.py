@@ -18,9 +18,9 @@ from .compliance import Finding, Severity, register_check
 from .models import Treatment
 from .queries import treatments_with_lines
 
-# CNIL reference retention periods, in days (reference section 6).
-CALL_RECORDING_MAX_DAYS = 6 * 30  # call recordings: 6 months from recording
-PROSPECT_MAX_DAYS = 3 * 365  # prospect data: 3 years from collection or last contact
+# The CNIL's reference retention periods are register.retention_references, checked by
+# register.checks_retention; the other rules beside these are register.checks_rules and
+# register.checks_recordings.
 # Words saying a processor's « Contrat » is its contract with the client (art. 28), not a basis of art. 6(1)(b).
 PROCESSING_CONTRACT_WORDS = re.compile(
     r"sous-trait|prestation|art(?:icle|\.)?\s*28|bon de commande|contrat[- ]cadre"
@@ -266,24 +266,6 @@ def sensitive_data_needs_an_exception(treatment, on):
             )
 
 
-@register_check(subject=Treatment, label=gettext_lazy("Enregistrements d'appels conservés plus de 6 mois"))
-def call_recordings_kept_at_most_six_months(treatment, on):
-    lines = treatment.data_lines.all()
-    for line in lines:
-        if line.is_call_recording and line.retention_days is not None and line.retention_days > CALL_RECORDING_MAX_DAYS:
-            yield Finding(
-                Severity.BLOCKING,
-                _(
-                    "Ligne « %(line)s » : enregistrements d'appels conservés %(retention)s ; "
-                    "la CNIL recommande 6 mois au plus."
-                )
-                % {"line": line.description, "retention": line.retention_text},
-                _("CNIL, enregistrement des appels"),
-                _("Ramenez la durée de conservation de cette ligne à 6 mois au plus."),
-                edit_link(treatment, line_anchor("data_lines", lines, line, "retention_value")),
-            )
-
-
 @register_check(subject=Treatment, label=gettext_lazy("Enregistrement d'appels non marqué comme tel"))
 def call_recording_flag_is_confirmed(treatment, on):
     lines = treatment.data_lines.all()
@@ -299,26 +281,6 @@ def call_recording_flag_is_confirmed(treatment, on):
                 _("CNIL, enregistrement des appels"),
                 _("Cochez « Enregistrement d'appels » sur la ligne si c'en est un."),
                 edit_link(treatment, line_anchor("data_lines", lines, line, "is_call_recording")),
-            )
-
-
-@register_check(subject=Treatment, label=gettext_lazy("Données de prospects conservées plus de 3 ans"))
-def prospect_data_kept_at_most_three_years(treatment, on):
-    if not any(line.category.code == "prospects" for line in treatment.data_subject_lines.all()):
-        return
-    lines = treatment.data_lines.all()
-    for line in lines:
-        if line.retention_days is not None and line.retention_days > PROSPECT_MAX_DAYS:
-            yield Finding(
-                Severity.WARNING,
-                _(
-                    "Ligne « %(line)s » : données de prospects conservées %(retention)s ; "
-                    "la référence CNIL est de 3 ans."
-                )
-                % {"line": line.description, "retention": line.retention_text},
-                "art. 5(1)(e)",
-                _("Ramenez la durée à 3 ans à compter du dernier contact, ou justifiez-la en remarque."),
-                edit_link(treatment, line_anchor("data_lines", lines, line, "retention_value")),
             )
 
 

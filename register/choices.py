@@ -81,6 +81,16 @@ class RetentionEnd(models.TextChoices):
     INTERMEDIATE_ARCHIVE = "intermediate_archive", _("Archivage intermédiaire")
 
 
+class DataNature(models.TextChoices):
+    """What a data line holds when the CNIL gives it a reference retention period (reference
+    section 6); call recordings have their own flag, the other lines none of these."""
+
+    RECORDING_ANALYSIS = "recording_analysis", _("Document d'analyse des enregistrements (grille d'évaluation)")
+    VIDEO = "video", _("Images de vidéosurveillance")
+    PAYROLL = "payroll", _("Données de paie")
+    ACCOUNTING = "accounting", _("Pièces comptables")
+
+
 class DataSource(models.TextChoices):
     DATA_SUBJECT = "data_subject", _("La personne concernée")  # art. 13
     THIRD_PARTY = "third_party", _("Un tiers")  # art. 14

@@ -3,10 +3,11 @@
 Each runs a fixed number of SQL queries whatever the number of fiches or lines.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 
 from .models import (
     Contact,
+    Country,
     DataCategoryLine,
     DataSubjectLine,
     Organisation,
@@ -39,6 +40,18 @@ def prefetch_fiche_extras(treatments):
     return treatments
 
 
+def recipients_with_their_country():
+    """Recipients with `organisation_in_eu_eea`: whether their organisation's country (free text,
+    matched on the country table by name or ISO code) is in the EU/EEA; None when unknown.
+    Computed in the recipients' own query, so the third-country check adds none."""
+    country = Country.objects.filter(
+        Q(name__iexact=OuterRef("organisation__country")) | Q(code__iexact=OuterRef("organisation__country"))
+    )
+    return Recipient.objects.select_related("category", "organisation").annotate(
+        organisation_in_eu_eea=Subquery(country.values("is_eu_eea")[:1])
+    )
+
+
 def treatments_with_lines():
     """Fiches with every line and actor the CNIL fiche layout shows, and the rows other apps
     asked for (add_fiche_prefetch)."""
@@ -50,7 +63,7 @@ def treatments_with_lines():
         "sub_purposes",
         Prefetch("data_lines", queryset=DataCategoryLine.objects.select_related("category")),
         Prefetch("data_subject_lines", queryset=DataSubjectLine.objects.select_related("category")),
-        Prefetch("recipients", queryset=Recipient.objects.select_related("category", "organisation")),
+        Prefetch("recipients", queryset=recipients_with_their_country()),
         Prefetch("transfers", queryset=Transfer.objects.select_related("country", "safeguard")),
         Prefetch("security_measures", queryset=SecurityMeasure.objects.select_related("category")),
         *_fiche_prefetches,

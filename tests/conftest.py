@@ -81,7 +81,8 @@ def make_organisation(name=None, kind=OrganisationKind.CLIENT, **fields):
 
 
 def make_treatment(*, controller=None, lines=True, **fields):
-    """A fiche with one line in each table unless lines=False."""
+    """A fiche with one line in each table (three security measures: access control, backups and
+    traceability, the kinds every fiche needs) unless lines=False."""
     number = next(_counter)
     fields.setdefault("name", f"Traitement {number}")
     fields.setdefault("main_purpose", f"Finalité du traitement {number}")
@@ -101,11 +102,14 @@ def make_treatment(*, controller=None, lines=True, **fields):
         Recipient.objects.create(
             treatment=treatment, category=RecipientCategory.objects.get(code="internal_service"), name="Service interne"
         )
-        SecurityMeasure.objects.create(
-            treatment=treatment,
-            category=SecurityMeasureCategory.objects.get(code="access_control"),
-            description="Comptes nominatifs",
-        )
+        for code, description in (
+            ("access_control", "Comptes nominatifs"),
+            ("backups", "Sauvegarde quotidienne"),
+            ("traceability", "Journalisation des accès"),
+        ):
+            SecurityMeasure.objects.create(
+                treatment=treatment, category=SecurityMeasureCategory.objects.get(code=code), description=description
+            )
     return treatment
 
 

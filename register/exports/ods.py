@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ..choices import (
     Art9Exception,
     ContactRole,
+    DataNature,
     DataSource,
     DpiaStatus,
     LegalBasis,
@@ -203,6 +204,11 @@ def fiche_sheet(treatment, name):
     _field(sheet, cnil.ROLE, display(TreatmentRole, treatment.role))
     _field(sheet, cnil.LEGAL_BASIS, display(LegalBasis, treatment.legal_basis))
     _field(sheet, cnil.LEGAL_BASIS_DETAIL, treatment.legal_basis_detail)
+    _field(sheet, cnil.CONSENT_PROOF, treatment.consent_proof)
+    _field(sheet, cnil.PHONE_PROSPECTION, cnil.YES if treatment.consumer_phone_prospection else cnil.NO)
+    _field(sheet, cnil.CONTRACT_EXCEPTION, treatment.current_contract_exception)
+    _field(sheet, cnil.RECORDING_INFORMATION, cnil.YES if treatment.recording_information else cnil.NO)
+    _field(sheet, cnil.RECORDING_OBJECTION, cnil.YES if treatment.recording_objection else cnil.NO)
     _field(sheet, cnil.STATUS, display(TreatmentStatus, treatment.status))
     _field(sheet, cnil.DPIA, display(DpiaStatus, treatment.dpia_status))
     _field(sheet, cnil.NEXT_REVIEW, treatment.next_review_date)
@@ -250,6 +256,7 @@ def _data_lines(sheet, treatment):
             (cnil.RETENTION_REMARK_COLUMN, 1),
             (cnil.SOURCE_COLUMN, 1),
             (cnil.CALL_RECORDING_COLUMN, 1),
+            (cnil.NATURE_COLUMN, 1),
         ]
         if sensitive:
             headers.append((cnil.ART9_COLUMN, 1))
@@ -277,6 +284,7 @@ def _data_cells(line, label, sensitive):
         line.retention_remark,
         display(DataSource, line.source),
         _("Oui") if line.is_call_recording else _("Non"),
+        display(DataNature, line.nature) if line.nature else "",
     ]
     if sensitive:
         cells.append(display(Art9Exception, line.art9_exception))
@@ -356,6 +364,7 @@ def lists_sheet():
         (cnil.RETENTION_END_COLUMN, [str(label) for label in RetentionEnd.labels]),
         (cnil.SOURCE_COLUMN, [str(label) for label in DataSource.labels]),
         (cnil.ART9_COLUMN, [str(label) for label in Art9Exception.labels]),
+        (cnil.NATURE_COLUMN, [str(label) for label in DataNature.labels]),
     ]
     sheet = Sheet(cnil.LISTS_SHEET, [5.0] * len(columns))
     sheet.add_row(*(Cell(title, "header") for title, _values in columns))

@@ -112,12 +112,19 @@ def fiche_sections():
                 Lines("sub_purposes", heading=_("Sous-finalités")),
                 Field("legal_basis", 5),
                 Field("legal_basis_detail", 7),
+                Field("consent_proof"),
+                Field("consumer_phone_prospection", 5),
+                Field("current_contract_exception", 7),
             ),
         ),
         Section(
             "donnees",
             _("Données personnelles"),
-            (Lines("data_lines", row_template="register/form/_data_line_row.html", cards=True),),
+            (
+                Lines("data_lines", row_template="register/form/_data_line_row.html", cards=True),
+                Field("recording_information", 6),
+                Field("recording_objection", 6),
+            ),
             intro=_(
                 "Une ligne par catégorie de données, chacune avec sa durée de conservation (art. 30(1)(c) et (f)). "
                 "Les données sensibles (art. 9 et 10) se saisissent ici aussi : choisissez la catégorie, puis "

@@ -8,7 +8,7 @@ from django import forms
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import Art9Exception, RetentionStart
+from ..choices import Art9Exception, DataNature, RetentionStart
 from ..models import (
     DataCategoryLine,
     DataSubjectLine,
@@ -103,6 +103,7 @@ class DataCategoryLineForm(LineForm):
             "retention_remark",
             "source",
             "is_call_recording",
+            "nature",
             "art9_exception",
         ]
         field_classes = {"category": DataCategoryChoiceField}
@@ -120,6 +121,7 @@ class DataCategoryLineForm(LineForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["art9_exception"].choices = [("", _("— choisir l'exception —")), *Art9Exception.choices]
+        self.fields["nature"].choices = [("", _("— aucune de ces natures —")), *DataNature.choices]
 
     @property
     def call_recording_suggested(self):

@@ -9,7 +9,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from ..choices import Art9Exception, DataSource, DpiaStatus, LegalBasis, RetentionEnd, TreatmentRole, TreatmentStatus
+from ..choices import (
+    Art9Exception,
+    DataNature,
+    DataSource,
+    DpiaStatus,
+    LegalBasis,
+    RetentionEnd,
+    TreatmentRole,
+    TreatmentStatus,
+)
 from ..cnil import lists, matching
 from ..models import (
     Country,
@@ -43,6 +52,7 @@ CHOICES = {
     "retention_end": RetentionEnd,
     "source": DataSource,
     "art9": Art9Exception,
+    "nature": DataNature,
 }
 
 

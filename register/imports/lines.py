@@ -13,7 +13,12 @@ from .odf_reader import value_text
 from .retention import RetentionError, parse_retention
 
 UNKNOWN_VALUE = "valeur « %(text)s » inconnue ; valeurs acceptées : %(expected)s."
-DATA_EXTRAS = (("retention_end", "retention_end"), ("source", "source"), ("art9_exception", "art9"))
+DATA_EXTRAS = (
+    ("retention_end", "retention_end"),
+    ("source", "source"),
+    ("art9_exception", "art9"),
+    ("nature", "nature"),
+)
 RECORDING_ANSWERS = {"oui": True, "non": False}  # the « Enregistrement d'appels » column of the app's export
 
 

@@ -22,7 +22,8 @@ from .lines import read_data_row, read_line_row
 from .odf_reader import read_workbook, value_text
 from .overview import read_overview
 
-TEXT, DATE, CHOICE = "text", "date", "choice"
+TEXT, DATE, CHOICE, YES_NO = "text", "date", "choice", "yes_no"
+YES_NO_ANSWERS = {matching.key(cnil.YES): True, matching.key(cnil.NO): False}
 # Languages whose convention writes a date day first, as the CNIL's French template declares.
 DAY_FIRST_LANGUAGES = ("fr",)
 FIELDS = matching.lookup_table(
@@ -38,6 +39,11 @@ FIELDS = matching.lookup_table(
             [*matching.label_variants(cnil.LEGAL_BASIS), "Base juridique", "Fondement juridique"],
         ),
         (("legal_basis_detail", TEXT), [cnil.LEGAL_BASIS_DETAIL, "Intérêt légitime poursuivi"]),
+        (("consent_proof", TEXT), [cnil.CONSENT_PROOF, "Preuve du consentement"]),
+        (("consumer_phone_prospection", YES_NO), [cnil.PHONE_PROSPECTION]),
+        (("current_contract_exception", TEXT), [cnil.CONTRACT_EXCEPTION]),
+        (("recording_information", YES_NO), [cnil.RECORDING_INFORMATION]),
+        (("recording_objection", YES_NO), [cnil.RECORDING_OBJECTION]),
         (("status", CHOICE), [cnil.STATUS, "Statut"]),
         (("dpia_status", CHOICE), [*matching.label_variants(cnil.DPIA), "AIPD"]),
         (("next_review_date", DATE), [cnil.NEXT_REVIEW, "Date de prochaine revue"]),
@@ -78,6 +84,7 @@ _DATA_COLUMNS = [
     ("source", [cnil.SOURCE_COLUMN, "Source"]),
     ("art9", [cnil.ART9_COLUMN, "Exception art. 9", "Exception"]),
     ("call_recording", [cnil.CALL_RECORDING_COLUMN, "Enregistrement d'appel"]),
+    ("nature", [cnil.NATURE_COLUMN, "Nature"]),
 ]
 COLUMNS = {
     "actors": matching.lookup_table(
@@ -267,6 +274,11 @@ class FicheReader:
                     )
                 else:
                     fiche.values[name] = value
+        elif kind == YES_NO:
+            if text and matching.key(text) not in YES_NO_ANSWERS:
+                self.register.error(where, _("« %(text)s » : répondez Oui ou Non.") % {"text": text})
+            elif text:
+                fiche.values[name] = YES_NO_ANSWERS[matching.key(text)]
         else:
             fiche.values[name] = text
 

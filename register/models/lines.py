@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from ..choices import (
     Art9Exception,
+    DataNature,
     DataSource,
     RetentionEnd,
     RetentionStart,
@@ -97,6 +98,16 @@ class DataCategoryLine(TreatmentLine):
         _("enregistrement d'appels"),
         default=False,
         help_text=_("Enregistrements sonores des appels : la CNIL recommande de les garder 6 mois au plus."),
+    )
+    nature = models.CharField(
+        _("nature des données"),
+        max_length=30,
+        choices=DataNature,
+        blank=True,
+        help_text=_(
+            "Pour les données dont la CNIL fixe une durée de référence (grilles d'évaluation des appels : 1 an, "
+            "vidéosurveillance : 1 mois, paie : 5 ans, pièces comptables : 10 ans)."
+        ),
     )
     art9_exception = models.CharField(
         _("exception (art. 9(2))"),

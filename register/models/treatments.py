@@ -150,6 +150,43 @@ class Treatment(models.Model):
         blank=True,
         help_text=_("L'intérêt légitime poursuivi, le contrat, l'obligation légale…"),
     )
+    consent_proof = FreeTextField(
+        _("recueil et preuve du consentement"),
+        blank=True,
+        help_text=_(
+            "Sur la base du consentement : comment il est recueilli (case à cocher, accord oral…) et comment "
+            "il est prouvé (horodatage, journal, enregistrement de l'accord) (art. 7(1))."
+        ),
+    )
+    consumer_phone_prospection = models.BooleanField(
+        _("prospection téléphonique de consommateurs"),
+        default=False,
+        help_text=_(
+            "Appels de prospection commerciale vers des particuliers : depuis le 11 août 2026, ils exigent "
+            "leur consentement préalable (code de la consommation, art. L. 223-1)."
+        ),
+    )
+    current_contract_exception = FreeTextField(
+        _("appels dans le cadre d'un contrat en cours"),
+        blank=True,
+        help_text=_(
+            "Si les appels s'adressent à des personnes liées par un contrat en cours et portent sur son objet, "
+            "dites-le : c'est l'exception à l'exigence du consentement."
+        ),
+    )
+    recording_information = models.BooleanField(
+        _("information avant l'enregistrement des appels"),
+        default=False,
+        help_text=_(
+            "Avant d'enregistrer, la personne est informée : responsable, finalité, base légale, destinataires, "
+            "durée de conservation et droits."
+        ),
+    )
+    recording_objection = models.BooleanField(
+        _("opposition à l'enregistrement possible"),
+        default=False,
+        help_text=_("La personne peut refuser l'enregistrement ; l'appel continue alors sans être enregistré."),
+    )
     status = models.CharField(_("statut"), max_length=20, choices=TreatmentStatus, default=TreatmentStatus.DRAFT)
     dpia_status = models.CharField(
         _("analyse d'impact (AIPD, art. 35)"), max_length=20, choices=DpiaStatus, default=DpiaStatus.NOT_ASSESSED
@@ -226,6 +263,11 @@ class Treatment(models.Model):
     def section_articles(self):
         """The article each section of the fiche answers, by the fiche's role."""
         return SECTION_ARTICLES["processor" if self.is_processor_fiche else "controller"]
+
+    @property
+    def records_calls(self):
+        """True when a data line is marked as call recordings; uses prefetched lines when present."""
+        return any(line.is_call_recording for line in self.data_lines.all())
 
     @property
     def has_sensitive_data(self):

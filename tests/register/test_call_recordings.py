@@ -69,7 +69,7 @@ def test_a_customer_registration_date_kept_a_year_is_not_a_call_recording():
 
 
 def test_an_audio_file_of_the_call_is_proposed_then_held_to_six_months_once_confirmed():
-    treatment = make_treatment()
+    treatment = make_treatment(recording_information=True, recording_objection=True)
     line = _line(treatment, "fichier audio de la conversation téléphonique")
     [proposal] = _findings(treatment)
     assert proposal.severity == Severity.ADVICE

@@ -42,7 +42,7 @@ def test_a_complete_fiche_has_no_finding():
 
 
 def test_call_recordings_kept_a_year_break_the_six_month_rule_naming_the_line():
-    treatment = make_treatment()
+    treatment = make_treatment(recording_information=True, recording_objection=True)
     _line(
         treatment,
         "personal_life",
@@ -62,7 +62,7 @@ def test_call_recordings_kept_a_year_break_the_six_month_rule_naming_the_line():
 
 
 def test_call_recordings_kept_six_months_pass():
-    treatment = make_treatment()
+    treatment = make_treatment(recording_information=True, recording_objection=True)
     _line(
         treatment,
         "personal_life",

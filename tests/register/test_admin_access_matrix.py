@@ -108,7 +108,7 @@ def target(model):
             catalog: (lambda catalog=catalog: catalog.objects.create(code="matrice", label="Matrice"))
             for catalog in CATALOGS
         },
-        **{line: (lambda line=line: line.objects.get(treatment=treatment)) for line in models.LINE_MODELS},
+        **{line: (lambda line=line: line.objects.filter(treatment=treatment).first()) for line in models.LINE_MODELS},
     }
     return factories[model]()
 

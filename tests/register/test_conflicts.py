@@ -74,7 +74,7 @@ def test_conflict_page_keeps_my_changes_on_top_of_theirs_and_saving_it_loses_nei
     assert save(dpo_client, treatment, conflict).status_code == 302
     treatment.refresh_from_db()
     assert (treatment.name, treatment.notes, treatment.version) == ("Études Osiris (v2)", "Ma note", 3)
-    assert treatment.security_measures.get().description == "Comptes nominatifs, revus chaque trimestre"
+    assert treatment.security_measures.first().description == "Comptes nominatifs, revus chaque trimestre"
 
 
 def test_a_field_changed_on_both_sides_is_pointed_out_and_keeps_my_input(dpo_client, claire, treatment):

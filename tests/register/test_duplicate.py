@@ -33,7 +33,7 @@ def test_duplicate_makes_a_draft_copy_with_every_line_and_actor_then_opens_it(dp
     assert list(copy.processors.all()) == [partner]
     assert [s.description for s in copy.sub_purposes.all()] == ["Sous-finalité", "Deuxième"]
     for related in ("data_lines", "data_subject_lines", "recipients", "security_measures"):
-        assert getattr(copy, related).count() == getattr(treatment, related).count() == 1
+        assert getattr(copy, related).count() == getattr(treatment, related).count() >= 1
     assert DataCategoryLine.history.filter(treatment_id=copy.pk).get().history_user == dpo_user
     assert treatment.data_lines.count() == 1  # the original keeps its own lines
     assert "créée sous la référence T-002" in page_text(dpo_client.get(response["Location"]))

@@ -249,7 +249,7 @@ def test_editing_only_a_line_raises_the_version_and_the_update_date(dpo_client, 
     assert dpo_client.post(edit_url(treatment), data.post_data()).status_code == 302
     treatment.refresh_from_db()
     assert treatment.version == 2 and treatment.updated_at > before
-    assert treatment.security_measures.get().description == "Comptes nominatifs et mots de passe robustes"
+    assert treatment.security_measures.first().description == "Comptes nominatifs et mots de passe robustes"
 
 
 def test_saving_an_unchanged_fiche_writes_nothing(dpo_client, treatment):

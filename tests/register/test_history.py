@@ -73,7 +73,7 @@ def test_lines_added_changed_and_removed_are_shown_with_their_text(manager_clien
     data_line = fiche.data_lines.get()
     save_as(data_line, dpo_user, retention_value=12)
     SubPurpose.objects.create(treatment=fiche, description="Produire une synthèse")
-    fiche.security_measures.get().delete()
+    fiche.security_measures.first().delete()
     lines = entries(manager_client.get(history_url(fiche)))
     assert lines[0] == "Ligne supprimée · mesure de sécurité Contrôle d'accès des utilisateurs : Comptes nominatifs"
     assert lines[1] == "Ligne ajoutée · sous-finalité Produire une synthèse"

@@ -51,7 +51,9 @@ def test_a_processor_fiche_with_its_client_fully_described_is_complete():
     Contact.objects.create(organisation=client, role=ContactRole.DPO, name="Antoine Roux")
     fiche = _processor_fiche(controller=client, legal_basis="")
     assert compliance.completeness_for(_fresh(fiche)).percent == 100
-    assert compliance.findings_for(_fresh(fiche)) == []  # no legal basis: the client's, optional
+    # No legal basis: the client's, optional — only the advice to ask the client for it.
+    [finding] = compliance.findings_for(_fresh(fiche))
+    assert finding.message == "« Base légale » : la base légale du client « Osiris » n'est pas connue."
 
 
 def test_contract_justified_by_the_processing_contract_is_a_warning():

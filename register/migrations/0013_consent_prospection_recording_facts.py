@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0011_data_line_nature'),
+        ('register', '0012_data_line_nature'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('register', '0010_compliance_rules'),
+        ('register', '0011_sort_indexes'),
     ]
 
     operations = [

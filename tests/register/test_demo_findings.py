@@ -77,9 +77,16 @@ EXPECTED = {
             "données, la traçabilité des accès.",
         ),
     ],
-    # ComPlus multichannel collection: a draft since May; the transfer to Atlas Saisie (Morocco) is declared
-    # with standard contractual clauses, so its recipient abroad raises nothing.
+    # ComPlus multichannel collection: two WP248 criteria and its DPIA still to do (the DPIA screening's
+    # rule); a draft since May; the transfer to Atlas Saisie (Morocco) is declared with standard
+    # contractual clauses, so its recipient abroad raises nothing.
     "T-007": [
+        (
+            "blocking",
+            "Analyse d'impact : 2 critères du CEPD sont remplis (croisement ou combinaison d'ensembles de données, "
+            "usage innovant ou application de nouvelles technologies) et l'AIPD n'est pas réalisée (statut « Requise, "
+            "à réaliser »).",
+        ),
         (
             "advice",
             "« Mesures de sécurité » : aucune mesure pour le contrôle d'accès des utilisateurs, la sauvegarde des "
@@ -106,4 +113,6 @@ def test_every_demo_finding_cites_its_reference_and_links_to_its_field():
     for treatment in treatments_with_lines():
         for finding in compliance.findings_for(treatment, DAY):
             assert finding.article and finding.fix, finding
-            assert finding.url.startswith(f"/registre/{treatment.reference}/"), finding
+            assert finding.url.startswith(
+                (f"/registre/{treatment.reference}/", f"/conformite/fiches/{treatment.reference}/")
+            ), finding

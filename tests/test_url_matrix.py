@@ -19,6 +19,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from register.models import Treatment
 from tests.audit.test_access_matrix import URL_RULES as AUDIT_URLS
 from tests.compliance.test_access_matrix import URL_RULES as COMPLIANCE_URLS
+from tests.compliance.test_dpia_access_matrix import URL_RULES as DPIA_URLS
 from tests.conftest import make_treatment, make_user
 from tests.incidents.test_access_matrix import URL_RULES as INCIDENT_URLS
 from tests.processes.test_access_matrix import URL_RULES as PROCESS_URLS
@@ -30,7 +31,7 @@ APP_MATRICES = {
     "register": REGISTER_URLS,
     "processes": PROCESS_URLS,
     "incidents": INCIDENT_URLS,
-    "compliance": COMPLIANCE_URLS,
+    "compliance": COMPLIANCE_URLS | DPIA_URLS,
     "audit": AUDIT_URLS,
 }
 TESTS = Path(__file__).parent

@@ -123,7 +123,7 @@ def test_changed_input_after_going_back_is_a_new_fiche_to_confirm(dpo_client, ce
     assert Treatment.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor == "sqlite",
     reason="SQLite serialises every writing transaction; its in-memory test database cannot hold two",

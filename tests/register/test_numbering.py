@@ -54,7 +54,7 @@ def test_a_creation_rolled_back_gives_its_number_back():
     assert allocate("process:1:operations") == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor == "sqlite",
     reason="SQLite serialises every writing transaction; its in-memory test database cannot hold two",

@@ -16,7 +16,7 @@ def test_findings_pages(live_server, page, log_in, tmp_path):
     call_command("load_demo", password=PASSWORD, verbosity=0)
     audit = Audit(page, tmp_path / "pages")
     log_in("dpo", PASSWORD)
-    page.get_by_role("link", name="Constats").click()
+    page.get_by_role("link", name="Constats", exact=True).click()  # the menu entry, not a dashboard figure
     audit.check("findings")
     page.get_by_label("Gravité").select_option("blocking")
     page.get_by_role("button", name="Filtrer").click()

@@ -1,11 +1,16 @@
 """What the compliance rules find in the CentreCall demo register (fixtures/centrecall_demo.json),
-judged on 4 December 2026, and why: the demo is the case of the market study, whose call
-recording « Preuve de l'appel » the CNIL's guidance does not admit as it stands."""
+loaded and judged on 4 December 2026, and why: the demo is the case of the market study, whose
+call recording « Preuve de l'appel » the CNIL's guidance does not admit as it stands.
 
-from datetime import date
+The clock stands on that day for the whole test: the demo stamps what it records (the DPIA
+screenings) with the moment it is loaded, and a rule judged at a day sees what was recorded by then."""
+
+from datetime import date, datetime
 
 import pytest
+import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 
 from register import compliance
 from register.queries import treatments_with_lines
@@ -13,6 +18,14 @@ from register.queries import treatments_with_lines
 pytestmark = pytest.mark.django_db
 
 DAY = date(2026, 12, 4)
+
+
+@pytest.fixture(autouse=True)
+def on_the_day():
+    with time_machine.travel(timezone.make_aware(datetime(2026, 12, 4, 10, 0)), tick=False):
+        yield
+
+
 NO_BACKUP = "« Mesures de sécurité » : aucune mesure pour la sauvegarde des données."
 EXPECTED = {
     # The Osiris market study: its yearly review fell due in March; no backup measure is described.

@@ -14,9 +14,6 @@ class RegisterConfig(AppConfig):
         from . import (  # noqa: F401
             access,
             checks,
-            checks_recordings,
-            checks_retention,
-            checks_rules,
             compliance,
             navigation,
             roles,

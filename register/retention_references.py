@@ -7,7 +7,7 @@ treatment)` gives the first row matching a line: rows about the line itself come
 rows about the fiche's people, so a call recording on a prospect fiche is judged as a
 recording (6 months), not as prospect data (3 years).
 
-The check that compares a line with its row is register.checks_retention.
+The check that compares a line with its row is register.checks.retention.
 """
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""The register's own compliance checks on a fiche (register/checks.py)."""
+"""The register's own compliance checks on a fiche (register/checks/)."""
 
 from datetime import date
 

@@ -1,5 +1,5 @@
 """Rules on a whole fiche: the NIR, recipients abroad, the kinds of security measures, fiches
-left in draft, processor fiches naming their client and its basis (register/checks_rules.py)."""
+left in draft, processor fiches naming their client and its basis (register/checks/rules.py)."""
 
 from datetime import date, timedelta
 

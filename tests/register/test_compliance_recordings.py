@@ -1,5 +1,5 @@
-"""Call recordings: their purpose and their retention (register/checks_recordings.py,
-register/checks_retention.py), including the wording traps of the CNIL case."""
+"""Call recordings: their purpose and their retention (register/checks/recordings.py,
+register/checks/retention.py), including the wording traps of the CNIL case."""
 
 import pytest
 

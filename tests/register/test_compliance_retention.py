@@ -1,6 +1,6 @@
 """Retention rules: every data line states a structured retention, within the CNIL's
 reference periods matched on the line's nature, category and the fiche's people
-(register/checks_retention.py, register/retention_references.py)."""
+(register/checks/retention.py, register/retention_references.py)."""
 
 import pytest
 

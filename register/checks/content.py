@@ -1,54 +1,19 @@
-"""The register's own compliance checks on a fiche, registered by RegisterConfig.ready().
-
-Each check reads a Treatment with its lines prefetched (register.queries.treatments_with_lines)
-and the day `on` it is judged at; the rule itself is a model method or property, so that the
-form, the admin and the import refuse what these checks report. Messages name the field or
-the line, and each finding links to the place of the edit form where it is fixed.
+"""Required content of a fiche (art. 30(1), and 30(2) for a processor's): the checks the
+completeness indicator counts, registered when register.checks is imported (RegisterConfig.ready()).
 """
 
-import re
-
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .choices import DpiaStatus, LegalBasis, TreatmentStatus
-from .compliance import Finding, Severity, register_check
-from .models import Treatment
-from .queries import treatments_with_lines
-
-# The CNIL's reference retention periods are register.retention_references, checked by
-# register.checks_retention; the other rules beside these are register.checks_rules and
-# register.checks_recordings.
-# Words saying a processor's « Contrat » is its contract with the client (art. 28), not a basis of art. 6(1)(b).
-PROCESSING_CONTRACT_WORDS = re.compile(
-    r"sous-trait|prestation|art(?:icle|\.)?\s*28|bon de commande|contrat[- ]cadre"
-    r"|contrat (?:conclu )?avec (?:le|notre) client",
-    re.IGNORECASE,
-)
-
-
-def edit_link(treatment, anchor):
-    """The fiche's edit form, at the field or line to fix."""
-    return f"{reverse('register:edit', args=[treatment.reference])}#{anchor}"
-
-
-def line_anchor(prefix, treatment_lines, line, field):
-    """Id of a line's field on the edit form: rows are shown in the order of the fiche's table."""
-    index = next((i for i, row in enumerate(treatment_lines) if row.pk == line.pk), 0)
-    return f"id_{prefix}-{index}-{field}"
-
-
-def organisation_link(organisation, field):
-    return f"{reverse('admin:register_organisation_change', args=[organisation.pk])}#id_{field}"
+from ..choices import DpiaStatus, TreatmentStatus
+from ..compliance import Finding, Severity, register_check
+from ..models import Treatment
+from .links import edit_link, organisation_link
 
 
 def is_controller_fiche(treatment):
     return not treatment.is_processor_fiche
-
-
-# --- Required content (the completeness indicator) -----------------------------------------
 
 
 def _requirement(requirement, applies=is_controller_fiche):
@@ -247,101 +212,3 @@ processor_security_measures_are_listed = register_check(
     requirement=gettext_lazy("mesures de sécurité (art. 30(2)(d))"),
     applies=is_processor_fiche,
 )
-
-
-# --- Rules ----------------------------------------------------------------------------------
-
-
-@register_check(subject=Treatment, label=gettext_lazy("Donnée sensible sans exception de l'article 9(2)"))
-def sensitive_data_needs_an_exception(treatment, on):
-    lines = treatment.data_lines.all()
-    for line in lines:
-        if line.lacks_art9_exception:
-            yield Finding(
-                Severity.BLOCKING,
-                _("Donnée sensible « %(category)s » sans exception de l'article 9(2).") % {"category": line.category},
-                "art. 9(2)",
-                _("Indiquez l'exception de l'article 9(2) qui autorise le traitement, ou retirez la ligne."),
-                edit_link(treatment, line_anchor("data_lines", lines, line, "art9_exception")),
-            )
-
-
-@register_check(subject=Treatment, label=gettext_lazy("Enregistrement d'appels non marqué comme tel"))
-def call_recording_flag_is_confirmed(treatment, on):
-    lines = treatment.data_lines.all()
-    for line in lines:
-        if not line.is_call_recording and line.suggests_call_recording:
-            yield Finding(
-                Severity.ADVICE,
-                _(
-                    "Ligne « %(line)s » : elle ressemble à des enregistrements d'appels, mais n'est pas "
-                    "marquée comme telle."
-                )
-                % {"line": line.description},
-                _("CNIL, enregistrement des appels"),
-                _("Cochez « Enregistrement d'appels » sur la ligne si c'en est un."),
-                edit_link(treatment, line_anchor("data_lines", lines, line, "is_call_recording")),
-            )
-
-
-@register_check(subject=Treatment, label=gettext_lazy("Transfert sans garantie valable"))
-def transfers_have_a_safeguard_for_their_country(treatment, on):
-    transfers = treatment.transfers.all()
-    for transfer in transfers:
-        if transfer.claims_a_missing_adequacy_decision:
-            yield Finding(
-                Severity.BLOCKING,
-                _("Transfert vers %(country)s fondé sur une décision d'adéquation qui n'existe pas.")
-                % {"country": transfer.country},
-                "art. 45, art. 46",
-                _("Choisissez la garantie réellement utilisée (clauses contractuelles types, BCR…)."),
-                edit_link(treatment, line_anchor("transfers", transfers, transfer, "safeguard")),
-            )
-
-
-@register_check(subject=Treatment, label=gettext_lazy("Contrat de sous-traitance donné comme base légale"))
-def processing_contract_is_not_a_legal_basis(treatment, on):
-    if (
-        treatment.is_processor_fiche
-        and treatment.legal_basis == LegalBasis.CONTRACT
-        and (
-            PROCESSING_CONTRACT_WORDS.search(treatment.legal_basis_detail)
-            or re.search(rf"avec\s+{re.escape(treatment.controller.name)}", treatment.legal_basis_detail, re.I)
-        )
-    ):
-        yield Finding(
-            Severity.WARNING,
-            _(
-                "« Base légale » : le contrat de sous-traitance avec le client (art. 28) n'est pas la base légale "
-                "du traitement. La base légale est celle du responsable de traitement : « Contrat » seulement si "
-                "le client traite les données pour exécuter un contrat avec les personnes concernées."
-            ),
-            "art. 6(1)(b), art. 28, art. 30(2)",
-            _("Indiquez la base légale du client, ou laissez-la vide si vous ne la connaissez pas."),
-            edit_link(treatment, "id_legal_basis"),
-        )
-
-
-@register_check(subject=Treatment, label=gettext_lazy("Revue en retard"))
-def review_is_not_overdue(treatment, on):
-    if treatment.is_review_overdue_on(on):
-        yield Finding(
-            Severity.WARNING,
-            _("Revue en retard depuis le %(date)s.") % {"date": date_format(treatment.next_review_date, "d/m/Y")},
-            "art. 5(2), art. 30",
-            _("Relisez la fiche avec les métiers, puis « Marquer comme revue »."),
-            edit_link(treatment, "id_next_review_date"),
-        )
-
-
-# --- The fiches the findings page of the whole register judges ------------------------------
-
-
-def fiches_to_judge():
-    """Every fiche but the archived ones, with its lines (a fixed number of queries)."""
-    return treatments_with_lines().exclude(status=TreatmentStatus.ARCHIVED).order_by("reference")
-
-
-def client_of_fiche(treatment):
-    """The client a processor fiche is kept for (art. 30(2)(a)); a controller fiche has none."""
-    return treatment.controller if treatment.is_processor_fiche else None

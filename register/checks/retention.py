@@ -5,11 +5,11 @@ that can be compared with the CNIL's reference periods (register.retention_refer
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .checks import edit_link, line_anchor
-from .choices import RetentionStart
-from .compliance import Finding, Severity, register_check
-from .models import Treatment
-from .retention_references import reference_for
+from ..choices import RetentionStart
+from ..compliance import Finding, Severity, register_check
+from ..models import Treatment
+from ..retention_references import reference_for
+from .links import edit_link, line_anchor
 
 # Lines conserved until an event rather than for a duration: the end of the contract is a
 # known event (CNIL: customer data); another event is free text, which no reference can judge.

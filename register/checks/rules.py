@@ -3,7 +3,7 @@ consent and phone prospection, the NIR, recipients abroad, the kinds of security
 fiches left in draft, and a processor's fiche that does not say for which client and on
 what basis it works.
 
-Like register.checks, each reads only what register.queries.treatments_with_lines
+Like the other register.checks modules, each reads only what register.queries.treatments_with_lines
 prefetches, so judging a fiche costs no query of its own.
 """
 
@@ -13,10 +13,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .checks import edit_link, line_anchor
-from .choices import LegalBasis, TreatmentStatus
-from .compliance import Finding, Severity, register_check
-from .models import Treatment
+from ..choices import LegalBasis, TreatmentStatus
+from ..compliance import Finding, Severity, register_check
+from ..models import Treatment
+from .links import edit_link, line_anchor
 
 # Consumer phone prospection needs prior consent from this day (reference section 8).
 PHONE_OPT_IN_FROM = date(2026, 8, 11)
@@ -141,7 +141,7 @@ def recipients_abroad_have_a_transfer(treatment, on):
 def essential_security_measures_are_present(treatment, on):
     measures = treatment.security_measures.all()
     if not measures:
-        return  # the required content says so (register.checks)
+        return  # the required content says so (register.checks.content)
     present = {measure.category.code for measure in measures}
     missing = ", ".join(str(label) for code, label in ESSENTIAL_MEASURES if code not in present)
     if missing:

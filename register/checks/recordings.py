@@ -1,16 +1,16 @@
 """Call recordings (CNIL, enregistrement des appels sur le lieu de travail; reference
 section 7), registered by RegisterConfig.ready(). A fiche records calls when one of its data
 lines is marked « Enregistrement d'appels »; its retention is judged with the other CNIL
-references (register.checks_retention)."""
+references (register.checks.retention)."""
 
 import re
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from .checks import edit_link, line_anchor
-from .compliance import Finding, Severity, register_check
-from .models import Treatment
+from ..compliance import Finding, Severity, register_check
+from ..models import Treatment
+from .links import edit_link, line_anchor
 
 RECORDINGS_GUIDANCE = gettext_noop("CNIL, enregistrement des appels sur le lieu de travail")
 # A purpose of proof: « preuve de l'appel », « prouver la commande », « à titre probatoire ».

@@ -98,7 +98,7 @@ def _save(treatment, loaded_version, forms, user):
                     raise StaleAssessment
                 assessment = RiskAssessment.objects.create(treatment=treatment, updated_by=user)
             else:
-                if not assessment.claim_version(loaded_version):
+                if not assessment.raise_version(expected=loaded_version):
                     raise StaleAssessment
                 assessment.updated_by = user
                 assessment.save()

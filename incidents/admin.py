@@ -23,7 +23,7 @@ class IncidentAdmin(RegisterHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # An admin save is an edit too: the DPO's open qualification page goes stale.
         if change:
-            obj.claim_version(obj.version)
+            obj.raise_version()
         super().save_model(request, obj, form, change)
 
 

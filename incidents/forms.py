@@ -131,7 +131,7 @@ class QualifyForm(Styled, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    # The version the page was built from (Incident.claim_version refuses a stale one).
+    # The version the page was built from (Incident.raise_version refuses a stale one).
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:

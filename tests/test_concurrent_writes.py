@@ -152,7 +152,7 @@ def test_two_qualifications_of_one_incident_at_once_one_wins_the_other_gets_the_
     responses, waited = race(
         monkeypatch,
         Incident,
-        "claim_version",
+        "raise_version",
         lambda: first.post(url, {**opened, "subject": "Premier enregistrement"}),
         lambda: second.post(url, {**opened, "subject": "Second onglet"}),
     )

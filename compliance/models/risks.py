@@ -7,10 +7,11 @@ assessment per fiche, edited in place under a version lock like the fiche itself
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
+
+from register.models import Versioned
 
 
 class Scale(models.IntegerChoices):
@@ -61,7 +62,7 @@ class RiskLevel(models.TextChoices):
         return cls.ACCEPTABLE
 
 
-class RiskAssessment(models.Model):
+class RiskAssessment(Versioned):
     treatment = models.OneToOneField(
         "register.Treatment", models.CASCADE, related_name="risk_assessment", verbose_name=gettext_lazy("fiche")
     )
@@ -90,14 +91,6 @@ class RiskAssessment(models.Model):
         from django.urls import reverse
 
         return reverse("compliance:risks", args=[self.treatment.reference])
-
-    def claim_version(self, expected):
-        """Take the next version if the stored one is still `expected` (in a transaction):
-        False, and nothing written, when someone saved in between."""
-        claimed = RiskAssessment.objects.filter(pk=self.pk, version=expected).update(version=F("version") + 1)
-        if claimed:
-            self.version = expected + 1
-        return bool(claimed)
 
 
 def scale_field(label):

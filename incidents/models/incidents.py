@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from register.choices import TreatmentRole
-from register.models import DataCategory, Treatment
+from register.models import DataCategory, Treatment, Versioned
 from register.models.text import FreeTextField
 from register.numbering import ReferenceSequence, allocate
 
@@ -70,7 +70,7 @@ class IncidentQuerySet(models.QuerySet):
         )
 
 
-class Incident(models.Model):
+class Incident(Versioned):
     number = models.PositiveIntegerField(_("numéro"), unique=True, editable=False)
     # The ticket as reported.
     occurred_at = models.DateTimeField(_("survenu le"), validators=[validate_not_future])
@@ -137,7 +137,7 @@ class Incident(models.Model):
     closed_at = models.DateTimeField(_("clos le"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("dernière mise à jour"), auto_now=True)
     # Raised by every save of the qualification page, so that of two concurrent edits the
-    # second is refused instead of silently erasing the first (see claim_version).
+    # second is refused instead of silently erasing the first (see raise_version).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[treatments, operations, data_categories])
 
@@ -300,14 +300,6 @@ class Incident(models.Model):
             errors["persons_communicated_at"] = _("Indiquez quand les personnes ont été informées.")
         if errors:
             raise ValidationError(errors)
-
-    def claim_version(self, expected):
-        """Take the next version if the row is still at `expected` (in a transaction: the
-        conditional UPDATE locks the row, so a concurrent claim waits, then finds it moved on)."""
-        claimed = Incident.objects.filter(pk=self.pk, version=expected).update(version=models.F("version") + 1)
-        if claimed:
-            self.version = expected + 1
-        return bool(claimed)
 
     def set_status(self, status):
         self.status = status

@@ -67,7 +67,7 @@ def incident_qualify(request, number):
     if not form.is_valid():
         return render(request, "incidents/qualify_form.html", {"incident": incident, "form": form}, status=400)
     with transaction.atomic():
-        if not incident.claim_version(form.cleaned_data["loaded_version"]):
+        if not incident.raise_version(expected=form.cleaned_data["loaded_version"]):
             form.add_error(None, STALE_EDIT)
             transaction.set_rollback(True)
         else:

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from register.models import DataCategory, Treatment
+from register.models import DataCategory, Treatment, Versioned
 from register.models.text import FreeTextField
 
 from ..choices import CollectionChannel, Identification
-from .processes import Process, Versioned
+from .processes import Process
 
 
 class CollectionForm(Versioned):

@@ -9,40 +9,26 @@ incident or a letter keeps naming the same operation.
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from register.choices import TreatmentStatus
-from register.models import DataCategory, DataSubjectCategory, Organisation, RecipientCategory, Treatment
+from register.models import (
+    DataCategory,
+    DataSubjectCategory,
+    Organisation,
+    RecipientCategory,
+    Treatment,
+    Versioned,
+)
 from register.models.text import FreeTextField
 from register.numbering import ReferenceSequence, allocate
 
 from ..choices import Join
 
 OPERATION_REFERENCES = ReferenceSequence("OP-", width=2)
-
-
-class Versioned(models.Model):
-    """A record edited as a whole (a process with its rows, a collection form with its fields),
-    under optimistic locking as for fiches: every write raises `version`, and a save must
-    present the version it was edited from."""
-
-    class Meta:
-        abstract = True
-
-    def raise_version(self, expected=None):
-        """Take the next version for the write being made, in its transaction (the UPDATE holds
-        the row until commit; see Treatment.raise_version): False, and nothing written, when
-        `expected` is given and someone saved in between."""
-        stored = type(self)._default_manager.filter(pk=self.pk)
-        if expected is not None:
-            stored = stored.filter(version=expected)
-        if not stored.update(version=F("version") + 1):
-            return False
-        self.version = expected + 1 if expected is not None else stored.values_list("version", flat=True).get()
-        return True
 
 
 class Process(Versioned):

@@ -37,6 +37,7 @@ from .treatments import (
     validate_reference_not_reserved,
 )
 from .usage import fiches_using, rows_in_use
+from .versioned import Versioned
 
 __all__ = [
     "CALL_RECORDING_WORDS",
@@ -69,6 +70,7 @@ __all__ = [
     "Treatment",
     "TreatmentLine",
     "TreatmentQuerySet",
+    "Versioned",
     "add_months",
     "fiches_using",
     "french_contractions",

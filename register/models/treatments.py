@@ -20,6 +20,7 @@ from ..choices import (
 from ..numbering import ReferenceSequence
 from .organisations import Organisation
 from .text import FreeTextField
+from .versioned import Versioned
 
 REFERENCE_PREFIX = "T-"
 FICHE_REFERENCES = ReferenceSequence(REFERENCE_PREFIX, width=3)
@@ -104,7 +105,7 @@ class TreatmentQuerySet(models.QuerySet):
         return self.update(version=F("version") + 1)
 
 
-class Treatment(models.Model):
+class Treatment(Versioned):
     reference = models.CharField(
         _("référence"),
         max_length=30,
@@ -242,18 +243,6 @@ class Treatment(models.Model):
     @staticmethod
     def next_reference():
         return Treatment.next_references()[0]
-
-    def raise_version(self, expected=None):
-        """Take the next version for the write being made, in its transaction (the UPDATE holds
-        the row until commit). From the stored version, not this instance's: an admin history
-        revert hands over an old record's. With `expected`, only if the stored version still
-        is that one: False, and nothing written, when someone saved in between.
-        """
-        stored = Treatment.objects.filter(pk=self.pk)
-        if not (stored if expected is None else stored.filter(version=expected)).raise_version():
-            return False
-        self.version = expected + 1 if expected is not None else stored.values_list("version", flat=True).get()
-        return True
 
     @property
     def is_processor_fiche(self):

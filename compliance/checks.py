@@ -7,6 +7,7 @@ is answered only by a DPIA done (art. 35(1): carried out prior to the processing
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from register.choices import DpiaStatus
 from register.compliance import Finding, Severity, register_check
@@ -29,7 +30,7 @@ def _status_label(treatment):
     return DpiaStatus(treatment.dpia_status).label if treatment.dpia_status in DpiaStatus.values else ""
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("AIPD non réalisée malgré deux critères du CEPD ou plus"))
 def dpia_done_when_criteria_met(treatment, on):
     """Two criteria of WP248 or more: a DPIA is required (art. 35(1) and 35(3))."""
     screening = latest_screening(treatment, on)
@@ -57,7 +58,7 @@ def dpia_done_when_criteria_met(treatment, on):
     )
 
 
-@register_check(subject=Treatment)
+@register_check(subject=Treatment, label=gettext_lazy("AIPD non réalisée pour un type de la liste de la CNIL"))
 def dpia_done_when_on_cnil_list(treatment, on):
     """A processing of a type on the CNIL's list always needs a DPIA (art. 35(4))."""
     screening = latest_screening(treatment, on)

@@ -103,12 +103,11 @@ class Check:
 
 
 def _default_label(check):
-    """A completeness item's label says what is missing; another check's, its docstring's first sentence."""
+    """A completeness item's label says what is missing; any other check names itself in French
+    (`label=`): the findings page's filter lists these labels, and docstrings are English."""
     if check.requirement:
         return format_lazy(_("Contenu requis : {}"), check.requirement)
-    doc = " ".join((check.function.__doc__ or "").split())
-    sentence = doc.split(". ", 1)[0].rstrip(".")
-    return sentence or check.rule.replace("_", " ").capitalize()
+    raise ImproperlyConfigured(f"Compliance rule {check.rule!r} needs a French label= (or a requirement=).")
 
 
 @dataclass(frozen=True)

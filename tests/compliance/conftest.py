@@ -9,4 +9,4 @@ from tests.compliance.dashboard_register import flagged
 def only_flagged_findings(monkeypatch):
     """The registry holds the test check alone: findings are the ones the fiches' notes ask for."""
     monkeypatch.setattr(compliance, "_registry", [])
-    compliance.register_check(flagged, subject=Treatment)
+    compliance.register_check(flagged, subject=Treatment, label="Constat de test")

@@ -28,7 +28,7 @@ def test_other_apps_add_and_remove_checks_through_the_registry():
 
     treatment = make_treatment()
     DataSubjectLine.objects.create(treatment=treatment, category=DataSubjectCategory.objects.get(code="employees"))
-    with compliance.registered(employees_concerned, subject=Treatment):
+    with compliance.registered(employees_concerned, subject=Treatment, label="Salariés concernés"):
         [finding] = compliance.findings_for(_fresh(treatment))
         assert finding.message == "Salariés concernés" and finding.subject.pk == treatment.pk
     assert compliance.findings_for(_fresh(treatment)) == []
@@ -42,7 +42,7 @@ def test_checks_are_about_any_kind_of_subject():
     def notified_late(breach, on):
         yield Finding(Severity.BLOCKING, "Notification à la CNIL hors délai de 72 heures.", "art. 33(1)")
 
-    with compliance.registered(notified_late, subject=Breach):
+    with compliance.registered(notified_late, subject=Breach, label="Notification tardive"):
         [finding] = compliance.findings_for(Breach())
         assert str(finding) == "Violation V-01 : Notification à la CNIL hors délai de 72 heures."
         assert compliance.findings_for(_fresh(make_treatment())) == []  # not about fiches
@@ -55,7 +55,7 @@ def test_checks_receive_the_day_they_judge_at():
         days.append(on)
         return []
 
-    with compliance.registered(remember_the_day, subject=Treatment):
+    with compliance.registered(remember_the_day, subject=Treatment, label="Jour retenu"):
         compliance.findings_for(_fresh(make_treatment()), date(2024, 3, 1))
     assert days == [date(2024, 3, 1)]
 

@@ -18,12 +18,12 @@ def _fresh(treatment):
 
 
 def software_is_named(treatment, on):
-    """Le logiciel utilisé est nommé. Une fiche doit le dire."""
+    """The software in use is named."""
     yield Finding(Severity.WARNING, "« Logiciel » n'est pas renseigné.")
 
 
 def test_each_finding_carries_the_identifier_of_its_check():
-    with compliance.registered(software_is_named, subject=Treatment):
+    with compliance.registered(software_is_named, subject=Treatment, label="Logiciel non nommé"):
         [finding] = compliance.findings_for(_fresh(make_treatment(dpia_status="not_required")))
     assert finding.rule == "software_is_named"
 
@@ -36,9 +36,11 @@ def test_an_explicit_rule_and_label_win_over_the_function():
         assert ("logiciel", "Logiciel non nommé") in compliance.rules()
 
 
-def test_a_rule_without_label_is_named_by_its_docstrings_first_sentence():
-    with compliance.registered(software_is_named, subject=Treatment):
-        assert compliance.rule_label("software_is_named") == "Le logiciel utilisé est nommé"
+def test_a_rule_without_a_french_label_is_refused_at_registration():
+    # Its docstring is English: the findings page would show it to a French DPO.
+    with pytest.raises(ImproperlyConfigured, match="software_is_named"):
+        compliance.register_check(software_is_named, subject=Treatment)
+    assert "software_is_named" not in {rule for rule, _label in compliance.rules()}
 
 
 def test_a_completeness_item_is_named_by_what_it_requires():
@@ -50,8 +52,8 @@ def test_two_checks_under_one_rule_are_refused():
     def review_is_not_overdue(treatment, on):
         return []
 
-    with pytest.raises(ImproperlyConfigured, match="review_is_not_overdue"):
-        compliance.register_check(review_is_not_overdue, subject=Treatment)
+    with pytest.raises(ImproperlyConfigured, match="review_is_not_overdue.*already registered"):
+        compliance.register_check(review_is_not_overdue, subject=Treatment, label="Revue en retard")
     assert [rule for rule, _label in compliance.rules()].count("review_is_not_overdue") == 1
 
 

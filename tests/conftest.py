@@ -31,6 +31,11 @@ def page_text(response):
     return html.unescape(re.sub(r"<[^>]+>", "", response.content.decode()))
 
 
+def page_html(response):
+    """A page's HTML with its entities decoded: for what a test finds in markup (links, values)."""
+    return html.unescape(response.content.decode())
+
+
 def make_user(username, group=None, *, is_staff=False, is_superuser=False):
     user = User.objects.create_user(username, password=PASSWORD, is_staff=is_staff, is_superuser=is_superuser)
     if group:

@@ -12,8 +12,7 @@ from register.imports.plan import plan_import
 from register.models import DataCategory, DataCategoryLine, suggests_call_recording
 from register.queries import treatments_with_lines
 from register.scopes import RegisterScope
-from tests.conftest import make_treatment
-from tests.register.actions import page_text
+from tests.conftest import make_treatment, page_html
 from tests.register.fiche_form import FormData
 from tests.register.samples.cnil_template import CnilWorkbook, filled_fiche
 from tests.register.samples.odf_cells import read_sheets, row_labelled
@@ -90,7 +89,7 @@ def test_the_edit_form_hints_at_a_recording_and_leaves_the_decision_to_the_dpo(d
     url = f"/registre/{treatment.reference}/modifier/"
     response = dpo_client.get(url)
     hint = "La description évoque des enregistrements d'appels : cochez la case"
-    assert hint in page_text(response)
+    assert hint in page_html(response)
     assert "data-call-recording-hint>" in response.content.decode()  # shown on the saved line's row
 
     data = FormData.from_response(response)

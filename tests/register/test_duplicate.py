@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from register.models import DataCategoryLine, SubPurpose, Treatment
-from tests.conftest import make_organisation
-from tests.register.actions import page_text, url
+from tests.conftest import make_organisation, page_html
+from tests.register.actions import url
 
 pytestmark = pytest.mark.django_db
 
@@ -36,4 +36,4 @@ def test_duplicate_makes_a_draft_copy_with_every_line_and_actor_then_opens_it(dp
         assert getattr(copy, related).count() == getattr(treatment, related).count() >= 1
     assert DataCategoryLine.history.filter(treatment_id=copy.pk).get().history_user == dpo_user
     assert treatment.data_lines.count() == 1  # the original keeps its own lines
-    assert "créée sous la référence T-002" in page_text(dpo_client.get(response["Location"]))
+    assert "créée sous la référence T-002" in page_html(dpo_client.get(response["Location"]))

@@ -1,7 +1,5 @@
 """Free text is capped at a length a fiche can hold, through every door: no input stores megabytes."""
 
-import html
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,7 +8,7 @@ from django.urls import reverse
 from register.choices import LegalBasis, OrganisationKind, TreatmentRole
 from register.models import DataCategoryLine, Treatment
 from register.models.text import FREE_TEXT_MAX_LENGTH
-from tests.conftest import make_organisation, make_treatment
+from tests.conftest import make_organisation, make_treatment, page_html
 from tests.register.fiche_form import FormData
 from tests.register.samples.cnil_template import CnilWorkbook, filled_fiche
 
@@ -18,10 +16,6 @@ pytestmark = pytest.mark.django_db
 
 TOO_LONG = "x" * (FREE_TEXT_MAX_LENGTH + 1)
 CAP_MESSAGE = f"au plus {FREE_TEXT_MAX_LENGTH} caractères (actuellement {FREE_TEXT_MAX_LENGTH + 1})"
-
-
-def page_text(response):
-    return html.unescape(response.content.decode())
 
 
 def test_the_model_refuses_a_purpose_over_the_cap():
@@ -41,7 +35,7 @@ def test_the_form_refuses_an_oversized_purpose_and_writes_nothing(dpo_client):
     response = dpo_client.post(reverse("register:create"), data.post_data())
 
     assert response.status_code == 400
-    assert CAP_MESSAGE in page_text(response)
+    assert CAP_MESSAGE in page_html(response)
     assert not Treatment.objects.exists()
 
 
@@ -57,7 +51,7 @@ def test_the_import_refuses_an_oversized_cell_naming_it_and_writes_nothing(dpo_c
     response = dpo_client.post(reverse("register:import"), {"file": upload, **defaults})
 
     assert response.status_code == 400
-    page = page_text(response)
+    page = page_html(response)
     assert f"Onglet « Paie », ligne {row + 1}, colonne B (Finalité principale) : finalité principale :" in page
     assert CAP_MESSAGE in page
     assert list(Treatment.objects.values_list("pk", flat=True)) == [existing.pk]

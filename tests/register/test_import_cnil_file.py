@@ -1,6 +1,5 @@
 """The real CNIL file, filled by hand: near list values, no role, no legal basis, clients, text dates."""
 
-import html
 import zipfile
 from io import BytesIO
 
@@ -12,7 +11,7 @@ from django.urls import reverse
 from register.choices import ContactRole, LegalBasis, OrganisationKind, TreatmentRole, TreatmentStatus
 from register.imports.plan import ImportDefaults, plan_import
 from register.models import Contact, Organisation, Treatment
-from tests.conftest import make_organisation, make_treatment
+from tests.conftest import make_organisation, make_treatment, page_html
 from tests.register.samples.cnil_template import CnilWorkbook, dpo_filled_register, filled_fiche
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +28,6 @@ def register_organisations(db):
     return centrecall, artemis
 
 
-def text(response):
-    return html.unescape(response.content.decode())
-
-
 def upload(data, **fields):
     return {"file": SimpleUploadedFile("registre-traitement-simplifie.ods", data), **fields}
 
@@ -45,7 +40,7 @@ def test_the_dpo_filled_file_imports_as_drafts_without_legal_basis(dpo_client, r
     preview = dpo_client.post(URL, upload(dpo_filled_register().to_bytes()))
 
     assert preview.status_code == 200
-    page = text(preview)
+    page = page_html(preview)
     assert "Confirmer l'import" in page and "erreur" not in page
     assert "« Autres » lu comme « Autre (préciser) »" in page
     assert "rôle de l'organisme non indiqué : fiche lue comme celle d'un responsable de traitement" in page
@@ -57,7 +52,7 @@ def test_the_dpo_filled_file_imports_as_drafts_without_legal_basis(dpo_client, r
         ("internal_service", "Service paie"),
         ("other", "Huissier de justice"),
     ]
-    detail = text(dpo_client.get(fiche.get_absolute_url()))
+    detail = page_html(dpo_client.get(fiche.get_absolute_url()))
     assert "base légale" in detail.split('class="small mb-0 missing-items"', 1)[1].split("</ul>", 1)[0]
 
 
@@ -104,7 +99,7 @@ def test_organisations_match_ignoring_case_accents_and_parentheses_and_the_previ
     dpo_client, register_organisations
 ):
     centrecall, artemis = register_organisations
-    page = text(dpo_client.post(URL, upload(dpo_filled_register().to_bytes())))
+    page = page_html(dpo_client.post(URL, upload(dpo_filled_register().to_bytes())))
 
     assert "« ARTEMIS (M. Paul Friand, directeur) » est « Artémis »" in page
     assert "« CentreCall » est « CentreCall »" in page
@@ -116,7 +111,7 @@ def test_organisations_match_ignoring_case_accents_and_parentheses_and_the_previ
 
 def test_a_new_organisation_is_shown_for_the_dpo_to_confirm(dpo_client):
     make_organisation("CentreCall", kind=OrganisationKind.SELF)
-    page = text(dpo_client.post(URL, upload(dpo_filled_register().to_bytes())))
+    page = page_html(dpo_client.post(URL, upload(dpo_filled_register().to_bytes())))
     assert "Organisations à créer" in page and "ARTEMIS (M. Paul Friand, directeur)" in page
 
 
@@ -134,7 +129,7 @@ def test_the_dpo_block_is_the_registers_keepers_dpo_not_the_clients(register_org
 
 
 def test_text_dates_are_read_day_first_and_written_out_in_the_preview(dpo_client, register_organisations):
-    page = text(dpo_client.post(URL, upload(dpo_filled_register().to_bytes())))
+    page = page_html(dpo_client.post(URL, upload(dpo_filled_register().to_bytes())))
     assert "(Date de création du traitement) : « 05/06/2020 » lu comme le 5 juin 2020." in page
     assert "« 13/05/2024 » lu comme le 13 mai 2024." in page  # the other fiche's update, typed as text
     assert "15 janvier 2024" not in page  # a date cell is taken as it is, nothing to explain

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from register import lifecycle
-from tests.conftest import make_treatment
-from tests.register.actions import page_text, url
+from tests.conftest import make_treatment, page_html
+from tests.register.actions import url
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def test_mark_as_reviewed_stamps_the_review_and_sets_the_next_one_a_year_later(d
     today = timezone.localdate()
     assert timezone.localdate(treatment.last_reviewed_at) == today
     assert treatment.next_review_date == lifecycle_next_year(today)
-    assert f"Prochaine revue le {treatment.next_review_date:%d/%m/%Y}." in page_text(response)
+    assert f"Prochaine revue le {treatment.next_review_date:%d/%m/%Y}." in page_html(response)
     assert treatment.version == 2
 
 
@@ -37,6 +37,6 @@ def test_review_on_29_february_falls_on_28_february():
 def test_archived_fiche_cannot_be_marked_reviewed(dpo_client):
     treatment = make_treatment(status="archived")
     response = dpo_client.post(url("mark_reviewed", treatment))
-    assert response.status_code == 409 and "restaurez-la d'abord" in page_text(response)
+    assert response.status_code == 409 and "restaurez-la d'abord" in page_html(response)
     treatment.refresh_from_db()
     assert treatment.last_reviewed_at is None

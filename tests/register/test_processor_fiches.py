@@ -11,8 +11,7 @@ from register.choices import ContactRole, LegalBasis, OrganisationKind, Treatmen
 from register.compliance import Severity
 from register.models import Contact, Treatment
 from register.queries import treatments_with_lines
-from tests.conftest import make_organisation, make_treatment
-from tests.register.actions import page_text
+from tests.conftest import make_organisation, make_treatment, page_html
 from tests.register.fiche_form import FormData
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +21,7 @@ CREATE_URL = reverse("register:create")
 
 def _text(response):
     """The page's words without its tags, spaces collapsed."""
-    return " ".join(re.sub(r"<[^>]+>", " ", page_text(response)).split())
+    return " ".join(re.sub(r"<[^>]+>", " ", page_html(response)).split())
 
 
 def _fresh(treatment):
@@ -121,7 +120,7 @@ def test_the_form_saves_a_controller_draft_without_legal_basis_but_not_one_in_fo
     data["legal_basis"] = ""
     response = dpo_client.post(url, data.post_data())
     assert response.status_code == 400
-    assert "la fiche d'un responsable de traitement ne peut pas être en vigueur sans elle" in page_text(response)
+    assert "la fiche d'un responsable de traitement ne peut pas être en vigueur sans elle" in page_html(response)
 
 
 def test_the_processor_fiche_page_names_the_register_keeper_as_processor_with_its_dpo(manager_client):

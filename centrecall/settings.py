@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "processes",
     "incidents",
     "compliance",
+    "contracts",
     "audit",
 ]
 
@@ -195,6 +196,20 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 11 * 1024 * 1024
 # The import view drops a larger file as it arrives (register.uploads.upload_size_cap).
 # Incident attachments: outside the static folders, served only by the incident's view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+
+# E-mail (the daily digest, register/digest.py): SMTP from the environment; the site's
+# address makes the links of an e-mail absolute.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "registre-rgpd@localhost")
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
+# Contracts ending within this many days are announced by the digest.
+DIGEST_CONTRACT_DAYS = env_days("DJANGO_DIGEST_CONTRACT_DAYS", 60)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("processus/", include("processes.urls")),
     path("incidents/", include("incidents.urls")),
     path("conformite/", include("compliance.urls")),
+    path("contrats/", include("contracts.urls")),
     path("journal/", include("audit.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -8,10 +8,11 @@ class IncidentsConfig(AppConfig):
     verbose_name = _("Incidents et violations")
 
     def ready(self):
-        from register import compliance, demo, navigation, roles
+        from register import compliance, demo, digest, navigation, roles
 
         from . import access, checks  # noqa: F401  (checks registers the compliance checks)
         from .demo import load_demo_incidents
+        from .digest import breach_deadlines
 
         roles.declare(
             self.label,
@@ -32,4 +33,5 @@ class IncidentsConfig(AppConfig):
         navigation.add_entry(_("Incidents"), "incidents:list", access.can_view_incidents, position=40)
         navigation.add_entry(_("Violations"), "incidents:breach_register", access.can_view_incidents, position=45)
         navigation.add_entry(_("Signaler un incident"), "incidents:report", access.can_report_incident, position=50)
+        digest.add_section("breaches", _("Échéances des violations (art. 33)"), breach_deadlines, position=20)
         demo.add_loader(load_demo_incidents)

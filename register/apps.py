@@ -19,6 +19,7 @@ class RegisterConfig(AppConfig):
             roles,
             sessions,
         )
+        from .digest_sections import add_register_sections
         from .search import register_sqlite_function
 
         connection_created.connect(register_sqlite_function)  # SQLite's accent-insensitive search
@@ -42,4 +43,5 @@ class RegisterConfig(AppConfig):
         navigation.add_entry(_("Registre"), "register:list", access.can_view_register, position=10)
         navigation.add_entry(_("Nouvelle fiche"), "register:create", access.can_create_fiche, position=20)
         navigation.add_entry(_("Importer"), "register:import", access.can_import_register, position=80)
+        add_register_sections()
         navigation.add_entry(_("Administration"), "admin:index", lambda user: user.is_staff, position=1000)

@@ -21,6 +21,7 @@ from tests.audit.test_access_matrix import URL_RULES as AUDIT_URLS
 from tests.compliance.test_access_matrix import URL_RULES as COMPLIANCE_URLS
 from tests.compliance.test_dpia_access_matrix import URL_RULES as DPIA_URLS
 from tests.conftest import make_treatment, make_user
+from tests.contracts.test_access_matrix import URL_RULES as CONTRACT_URLS
 from tests.incidents.test_access_matrix import URL_RULES as INCIDENT_URLS
 from tests.processes.test_access_matrix import URL_RULES as PROCESS_URLS
 from tests.register.test_access_matrix import URL_RULES as REGISTER_URLS
@@ -33,6 +34,7 @@ APP_MATRICES = {
     "incidents": INCIDENT_URLS,
     "compliance": COMPLIANCE_URLS | DPIA_URLS,
     "audit": AUDIT_URLS,
+    "contracts": CONTRACT_URLS,
 }
 TESTS = Path(__file__).parent
 # The admin matrix that covers the models of each app (each takes every registered model of its apps).

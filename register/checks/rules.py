@@ -13,9 +13,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..choices import LegalBasis, TreatmentStatus
+from ..choices import LegalBasis
 from ..compliance import Finding, Severity, register_check
 from ..models import Treatment
+from ..models.treatments import DRAFT_MAX_DAYS
 from .links import edit_link, line_anchor
 
 # Consumer phone prospection needs prior consent from this day (reference section 8).
@@ -23,7 +24,6 @@ PHONE_OPT_IN_FROM = date(2026, 8, 11)
 PHONE_OPT_IN_ARTICLE = gettext_lazy("code de la consommation, art. L. 223-1 (opposition remplacée par le consentement)")
 NIR_CATEGORY = "nir"
 THIRD_COUNTRY_RECIPIENTS = "third_country"  # the CNIL's « Destinataires dans des pays tiers »
-DRAFT_MAX_DAYS = 30
 # The kinds of measures every fiche needs (CNIL, guide de la sécurité des données personnelles).
 ESSENTIAL_MEASURES = (
     ("access_control", gettext_lazy("le contrôle d'accès des utilisateurs")),
@@ -156,7 +156,7 @@ def essential_security_measures_are_present(treatment, on):
 
 @register_check(subject=Treatment, label=gettext_lazy("Fiche en brouillon depuis plus de 30 jours"))
 def draft_is_not_left_aside(treatment, on):
-    if treatment.status == TreatmentStatus.DRAFT and (on - treatment.created_at).days > DRAFT_MAX_DAYS:
+    if treatment.is_draft_left_aside_on(on):
         yield Finding(
             Severity.ADVICE,
             _("Fiche en brouillon depuis le %(date)s, plus de %(days)s jours.")

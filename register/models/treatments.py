@@ -1,6 +1,7 @@
 """The fiche: one processing activity of the register (art. 30)."""
 
 import re
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -27,6 +28,7 @@ FICHE_REFERENCES = ReferenceSequence(REFERENCE_PREFIX, width=3)
 # Path segments of /registre/ that are pages, not fiches: no fiche may take them as reference.
 RESERVED_REFERENCES = {"nouveau", "import"}
 REVIEW_INTERVAL_MONTHS = 12  # yearly review, the usual practice for art. 30 registers
+DRAFT_MAX_DAYS = 30  # a draft older than a month is a fiche forgotten, not one being written
 
 # The article each section of a fiche answers: art. 30(1) for a controller's register,
 # art. 30(2) for a processor's (which has no purposes, data or recipients of its own).
@@ -98,6 +100,12 @@ def review_overdue_condition(on):
 class TreatmentQuerySet(models.QuerySet):
     def review_overdue(self, on=None):
         return self.filter(review_overdue_condition(on or timezone.localdate()))
+
+    def drafts_left_aside(self, on=None):
+        """Drafts created more than DRAFT_MAX_DAYS days before `on`: the twin of
+        Treatment.is_draft_left_aside_on, kept beside it."""
+        on = on or timezone.localdate()
+        return self.filter(status=TreatmentStatus.DRAFT, created_at__lt=on - timedelta(days=DRAFT_MAX_DAYS))
 
     def raise_version(self):
         """Every write to a fiche or to one of its lines raises the fiche's version, so that an
@@ -294,6 +302,10 @@ class Treatment(Versioned):
             and self.next_review_date is not None
             and self.next_review_date < day
         )
+
+    def is_draft_left_aside_on(self, day):
+        """Still a draft more than DRAFT_MAX_DAYS days after its creation."""
+        return self.status == TreatmentStatus.DRAFT and (day - self.created_at).days > DRAFT_MAX_DAYS
 
     @staticmethod
     def actor_errors(controller, joint_controllers, processors):

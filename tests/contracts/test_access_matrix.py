@@ -68,7 +68,7 @@ def url_for(name, contract):
     return reverse(f"contracts:{name}", args=[contract.number])
 
 
-CASES = [(name, rule) for name, rule in URL_RULES.items()] + EXTRA_REQUESTS
+CASES = list(URL_RULES.items()) + EXTRA_REQUESTS
 CASE_IDS = [f"{name}-{rule.method}{'?' + rule.query if rule.query else ''}" for name, rule in CASES]
 
 

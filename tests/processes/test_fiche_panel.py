@@ -57,6 +57,6 @@ def test_the_panel_adds_one_query_whatever_the_number_of_operations(manager_clie
         add_operation(process, f"Opération {number}", treatment=fiche)
     # a controller fiche's page (tests/register/test_fiche_page.py counts a processor fiche's, which
     # adds the register keeper and its contacts), the panel's one query included, and the compliance
-    # app's: the fiche's DPIA screenings and its feared events
-    with django_assert_num_queries(17):
+    # app's: the fiche's DPIA screenings and its feared events; the contracts app's: its contracts
+    with django_assert_num_queries(18):
         manager_client.get(fiche.get_absolute_url())

@@ -15,9 +15,9 @@ from tests.conftest import make_organisation, make_treatment
 from tests.incidents.conftest import make_breach, make_incident
 
 pytestmark = pytest.mark.django_db
-# session and user (2), permissions (2), the findings page's subjects with their lines (18: fiches with their
-# DPIA screenings, operations, collection forms, breaches), figures (7), open incidents (5)
-QUERIES = 34
+# session and user (2), permissions (2), the findings page's subjects with their lines (19: fiches with their
+# DPIA screenings, operations, collection forms, breaches, art. 28 contracts), figures (7), open incidents (5)
+QUERIES = 35
 
 
 def register_of(size):

@@ -25,7 +25,7 @@ class ContractForm(Styled, forms.ModelForm):
         required=False,
         help_text=format_lazy(_("{accepted} ; {size} au plus."), accepted=ACCEPTED_LABEL, size=MAX_DOCUMENT_LABEL),
     )
-    # The version the page was built from (Contract.claim_version refuses a stale one).
+    # The version the page was built from (Contract.raise_version refuses a stale one).
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     class Meta:

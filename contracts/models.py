@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from incidents.models.lines import private_storage
-from register.models import Country, Organisation, TransferSafeguard, Treatment
+from register.models import Country, Organisation, TransferSafeguard, Treatment, Versioned
 from register.models.text import FreeTextField
 from register.numbering import ReferenceSequence, allocate
 
@@ -63,7 +63,7 @@ class ContractQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Contract(models.Model):
+class Contract(Versioned):
     number = models.PositiveIntegerField(_("numéro"), unique=True, editable=False)
     direction = models.CharField(_("sens du contrat"), max_length=20, choices=ContractDirection)
     organisation = models.ForeignKey(
@@ -186,14 +186,6 @@ class Contract(models.Model):
             errors["end_date"] = _("La date de fin ne peut pas précéder la date d'effet.")
         if errors:
             raise ValidationError(errors)
-
-    def claim_version(self, expected):
-        """Take the next version if the row is still at `expected` (in a transaction: the
-        conditional UPDATE locks the row, so a concurrent claim waits, then finds it moved on)."""
-        claimed = Contract.objects.filter(pk=self.pk, version=expected).update(version=models.F("version") + 1)
-        if claimed:
-            self.version = expected + 1
-        return bool(claimed)
 
 
 class ContractTransfer(models.Model):

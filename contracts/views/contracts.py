@@ -92,7 +92,7 @@ def _save(form, transfers, subs, user):
     """All or nothing; False (nothing written) when someone saved the contract in between."""
     contract = form.instance
     with transaction.atomic():
-        if contract.pk is not None and not contract.claim_version(form.cleaned_data["loaded_version"] or 0):
+        if contract.pk is not None and not contract.raise_version(expected=form.cleaned_data["loaded_version"] or 0):
             form.add_error(None, STALE_EDIT)
             transaction.set_rollback(True)
             return False

@@ -1,4 +1,5 @@
-"""The fiche page lists the operations that belong to it, through register.fiche_panels."""
+"""The fiche page lists the operations and the collection forms that belong to it, through
+register.fiche_panels."""
 
 from html import unescape
 
@@ -8,6 +9,7 @@ from register.generator import generate_register
 from tests.conftest import make_treatment, make_user
 
 from .factories import add_operation, make_process
+from .identification_factories import make_collection_form
 
 pytestmark = pytest.mark.django_db
 
@@ -41,22 +43,45 @@ def test_the_panel_is_not_shown_to_who_cannot_read_processes(client):
     response = client.get(make_treatment().get_absolute_url())
     assert response.status_code == 200
     assert 'id="operations"' not in response.content.decode()
+    assert 'id="collection-forms"' not in response.content.decode()
 
 
 def test_the_fiche_as_of_a_past_day_has_no_operations_panel(manager_client):
     fiche = generate_register(1)[0]
     html = manager_client.get(fiche.get_absolute_url(), {"date": "2024-06-30"}).content.decode()
-    assert 'id="operations"' not in html
+    assert 'id="operations"' not in html and 'id="collection-forms"' not in html
+
+
+def test_the_fiche_page_lists_its_collection_forms_with_their_personal_fields(manager_client):
+    fiche = make_treatment(reference="T-071")
+    osiris = make_collection_form(treatment=fiche)
+    osiris.fields.filter(position__lte=3).update(is_personal=True)
+    make_collection_form(treatment=make_treatment(), name="Questionnaire d'une autre fiche")
+    html = unescape(manager_client.get(fiche.get_absolute_url()).content.decode())
+    panel = html[html.index('id="collection-forms"') :]
+    assert "Formulaires de collecte" in panel
+    assert f'<a href="{osiris.get_absolute_url()}">Questionnaire Osiris</a>' in panel
+    assert f"<td>{osiris.fields.count()}</td><td>3</td>" in panel
+    assert "Questionnaire d'une autre fiche" not in panel
+
+
+def test_a_fiche_without_collection_forms_says_so(manager_client):
+    html = unescape(manager_client.get(make_treatment().get_absolute_url()).content.decode())
+    assert "Aucun formulaire de collecte ne relève de cette fiche." in html
 
 
 @pytest.mark.parametrize("count", [0, 12])
-def test_the_panel_adds_one_query_whatever_the_number_of_operations(manager_client, django_assert_num_queries, count):
+def test_the_panel_adds_two_queries_whatever_the_number_of_operations_and_forms(
+    manager_client, django_assert_num_queries, count
+):
     fiche = make_treatment()
     process = make_process()
     for number in range(count):
         add_operation(process, f"Opération {number}", treatment=fiche)
+        make_collection_form(treatment=fiche, name=f"Formulaire {number}", fields=[("Nom", "Dupont")])
     # a controller fiche's page (tests/register/test_fiche_page.py counts a processor fiche's, which
-    # adds the register keeper and its contacts), the panel's one query included, and the compliance
-    # app's: the fiche's DPIA screenings and its feared events; the contracts app's: its contracts
-    with django_assert_num_queries(18):
+    # adds the register keeper and its contacts), the panel's two queries included (operations,
+    # collection forms with their field counts), and the compliance app's: the fiche's DPIA
+    # screenings and its feared events; the contracts app's: its contracts
+    with django_assert_num_queries(19):
         manager_client.get(fiche.get_absolute_url())

@@ -217,10 +217,11 @@ def test_fiche_page_runs_the_same_queries_for_2_or_40_lines(manager_client, djan
     # session, user, 2 × permissions, fiche, then one query per prefetched relation (each line
     # table with its catalog rows joined); this processor fiche adds the register keeper and its contacts;
     # the DPIA screenings (compliance, prefetched with the lines); the panels other apps add to the page
-    # (register/fiche_panels.py): the processes' operations, the compliance's feared events, the
-    # fiche's art. 28 contracts (the « Sensibilisation » panel reads the prefetched lines: no query)
+    # (register/fiche_panels.py): the processes' operations and collection forms, the compliance's
+    # feared events, the fiche's art. 28 contracts (the « Sensibilisation » panel reads the
+    # prefetched lines: no query)
     assert fiche.is_processor_fiche
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = manager_client.get(fiche.get_absolute_url())
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind
 

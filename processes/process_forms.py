@@ -8,11 +8,21 @@ therefore offer the rows already saved in this process, and the page says so: th
 adds the actors and events, saves (« Enregistrer et continuer »), then the operations,
 saves, then their rules. Every list is limited to this process, so a forged pk of
 another process's row is refused as an invalid choice.
+
+The rows of every list are read once for the whole page (EditorChoices: one query per kind),
+whatever the number of rows; each row's select draws from them (ListedChoices).
 """
 
 from django import forms
-from django.db.models import Q
-from django.forms.models import BaseInlineFormSet, BaseModelFormSet, inlineformset_factory, modelformset_factory
+from django.db.models import Exists, OuterRef, Q
+from django.forms.models import (
+    BaseInlineFormSet,
+    BaseModelFormSet,
+    ModelChoiceIterator,
+    inlineformset_factory,
+    modelformset_factory,
+)
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, EmissionRule, Event, Operation, Process
@@ -24,6 +34,66 @@ DECLARED_BY_LINES = {
     "recipients": "recipient",
 }
 EXTRA_ROWS = 1  # one empty row per table without JavaScript; the script adds more
+
+
+class ListedChoices(ModelChoiceIterator):
+    """A select's options from `field.listed`, a list read once for the page, instead of one
+    query per row; the field's queryset still checks what is sent."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.listed:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.listed)
+
+
+def offer(field, queryset, listed):
+    """Let `field` accept `queryset` and show the options `listed`."""
+    field.queryset = queryset
+    field.listed = listed
+    field.iterator = ListedChoices
+    field.widget.choices = field.choices
+
+
+class EditorChoices:
+    """What the lists of the process's rows offer, each kind read in one query when first used."""
+
+    def __init__(self, process):
+        self.process = process
+
+    @cached_property
+    def actors(self):
+        return list(self.process.actors.all())
+
+    @cached_property
+    def events(self):
+        return list(self.process.events.all())
+
+    @cached_property
+    def operations(self):
+        return list(self.process.operations.all())
+
+    @cached_property
+    def treatments(self):
+        return list(self.process.treatments.all())
+
+    @cached_property
+    def categories(self):
+        """For each category list of the operations: the categories the process's fiches
+        declare or one of its operations names, each marked `declared` or not."""
+        lists = {}
+        for name, line_lookup in DECLARED_BY_LINES.items():
+            model = Operation._meta.get_field(name).related_model
+            declared = model.objects.filter(pk=OuterRef("pk"), **{f"{line_lookup}__treatment__processes": self.process})
+            named = Q(pk__in=Operation.objects.filter(process=self.process).values(name))
+            lists[name] = list(model.objects.annotate(declared=Exists(declared)).filter(Q(declared=True) | named))
+        return lists
 
 
 class ProcessForm(forms.ModelForm):
@@ -47,9 +117,10 @@ class RowForm(forms.ModelForm):
     """A row of one of the process's tables; `position` is its place (« Ordre »), which the
     page's arrows rewrite and which can be typed without JavaScript."""
 
-    def __init__(self, *args, process=None, **kwargs):
+    def __init__(self, *args, process=None, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.process = process
+        self.choices = choices or EditorChoices(process)
         self.fields["position"].widget.attrs.update({"min": 0, "max": 999, "class": "row-position"})
         self.fields["position"].required = False
         for field in self.fields.values():
@@ -90,7 +161,7 @@ class EventForm(RowForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = self.process.actors.all()
+        offer(self.fields["actor"], self.process.actors.all(), self.choices.actors)
 
 
 class OperationForm(RowForm):
@@ -134,18 +205,21 @@ class OperationForm(RowForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = self.process.actors.all()
-        self.fields["triggers"].queryset = self.process.events.all()
-        self.fields["treatment"].queryset = self.process.treatments.all()
+        offer(self.fields["actor"], self.process.actors.all(), self.choices.actors)
+        offer(self.fields["triggers"], self.process.events.all(), self.choices.events)
+        offer(self.fields["treatment"], self.process.treatments.all(), self.choices.treatments)
         self.fields["treatment"].help_text = _("Parmi les fiches liées au processus.")
         # The categories offered are those the process's fiches declare, and those the row
         # already names (a mismatch stays visible, and the compliance check reports it).
         for name, line_lookup in DECLARED_BY_LINES.items():
             field = self.fields[name]
             declared = Q(**{f"{line_lookup}__treatment__processes": self.process})
+            named = set()
             if self.instance.pk is not None:
                 declared |= Q(pk__in=getattr(self.instance, name).values("pk"))
-            field.queryset = field.queryset.filter(declared).distinct()
+                named = {category.pk for category in getattr(self.instance, name).all()}
+            listed = [c for c in self.choices.categories[name] if c.declared or c.pk in named]
+            offer(field, field.queryset.filter(declared).distinct(), listed)
             field.help_text = _("Parmi les catégories que déclarent les fiches du processus.")
 
 
@@ -159,9 +233,9 @@ class RuleForm(RowForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         operations = self.process.operations.all()
-        self.fields["operation"].queryset = operations
-        self.fields["target_event"].queryset = self.process.events.all()
-        self.fields["target_operation"].queryset = operations
+        offer(self.fields["operation"], operations, self.choices.operations)
+        offer(self.fields["target_event"], self.process.events.all(), self.choices.events)
+        offer(self.fields["target_operation"], operations, self.choices.operations)
         self.fields["target_event"].help_text = ""
 
 
@@ -177,8 +251,12 @@ class SavedRowsMixin:
 
 
 class ProcessRowFormSet(SavedRowsMixin, BaseInlineFormSet):
+    def __init__(self, *args, choices=None, **kwargs):
+        self.choices = choices
+        super().__init__(*args, **kwargs)
+
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "process": self.instance}
+        return {**super().get_form_kwargs(index), "process": self.instance, "choices": self.choices}
 
     @property
     def kept_forms(self):
@@ -206,15 +284,16 @@ class ActorFormSet(ProcessRowFormSet):
 
 
 class RuleFormSet(SavedRowsMixin, BaseModelFormSet):
-    def __init__(self, *args, process, **kwargs):
+    def __init__(self, *args, process, choices=None, **kwargs):
         self.process = process
+        self.choices = choices
         kwargs.setdefault(
             "queryset", EmissionRule.objects.filter(operation__process=process).order_by("position", "id")
         )
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "process": self.process}
+        return {**super().get_form_kwargs(index), "process": self.process, "choices": self.choices}
 
     kept_forms = ProcessRowFormSet.kept_forms
     deleted_pks = ProcessRowFormSet.deleted_pks
@@ -245,6 +324,16 @@ TABLES = (
 )
 
 
+# The saved rows of each table, with what their lists name read in one query per list.
+ROWS = {
+    "actors": lambda: Actor.objects.all(),
+    "events": lambda: Event.objects.all(),
+    "operations": lambda: Operation.objects.prefetch_related(
+        "triggers", "data_categories", "data_subjects", "recipients"
+    ),
+}
+
+
 class ProcessEditor:
     """The process form and its tables; valid only when every part is and no kept row points
     at a row deleted in the same POST."""
@@ -255,11 +344,14 @@ class ProcessEditor:
         self.tables = []
         self.formsets = {}
         if instance.pk is not None:
+            choices = EditorChoices(instance)
             for prefix, title, formset_class in TABLES:
                 if prefix == "rules":
-                    formset = formset_class(data, prefix=prefix, process=instance)
+                    formset = formset_class(data, prefix=prefix, process=instance, choices=choices)
                 else:
-                    formset = formset_class(data, instance=instance, prefix=prefix)
+                    formset = formset_class(
+                        data, instance=instance, prefix=prefix, choices=choices, queryset=ROWS[prefix]()
+                    )
                 self.formsets[prefix] = formset
                 self.tables.append((prefix, title, formset))
 

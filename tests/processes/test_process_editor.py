@@ -305,3 +305,25 @@ def test_operation_rows_offer_and_save_the_categories_the_processs_fiches_declar
     assert edit(dpo_client, process, forged).status_code == 400
     assert every_row() == before
     assert DataSubjectCategory.objects.exists() and RecipientCategory.objects.exists()
+
+
+@pytest.mark.parametrize("rows", [1, 8])
+def test_the_editor_runs_the_same_queries_for_1_or_8_rows_per_table(dpo_client, django_assert_num_queries, rows):
+    from tests.conftest import make_treatment
+
+    process = make_process()
+    fiche = make_treatment()
+    process.treatments.add(fiche)
+    for number in range(rows):
+        event = add_event(process, f"Événement {number}")
+        operation = add_operation(process, f"Opération {number}", treatment=fiche)
+        operation.triggers.add(event)
+        add_rule(operation, f"Règle {number}", event=event)
+    # session, user, 2 × permissions, the process and its fiches; each table's saved rows (the
+    # operations' four lists prefetched); each list read once for the page: actors, events,
+    # operations, fiches and the three category lists; the process form's clients and fiches
+    with django_assert_num_queries(23):
+        response = dpo_client.get(reverse("processes:edit", args=[process.pk]))
+    html = response.content.decode()
+    # every row's selects still offer every event of the process
+    assert html.count(f">Événement {rows - 1}</option>") == 2 * rows + 2

@@ -4,7 +4,10 @@ Both are integrity incidents: dates altered by the JSON import, answers stored d
 from what was said on the phone. They break the accuracy principle (art. 5(1)(d)) and
 integrity (art. 5(1)(f)); the DPO qualified them as breaches of integrity whose risk to the
 persons is unlikely, documented in the breach register (art. 33(5)) without notification.
-ComPlus collects for Osiris: CentreCall, its processor, warned it (art. 33(2)).
+ComPlus collects for Osiris: CentreCall, its processor, warned it (art. 33(2)). Each ticket
+names the steps of the market-study process where it happened (the answers entered in the
+collection application; for the second, the recorded call they differ from) and, as the
+qualification form does, their fiches.
 
 Idempotent: a ticket whose subject is already in the register is left as it is.
 """
@@ -13,12 +16,16 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from processes.demo import NAME as MARKET_STUDY
+from processes.models import Operation
 from register.models import DataCategory, Treatment
 
 from .choices import Channel, IncidentStatus, PersonsCommunication, RiskLevel
 from .models import CorrectiveAction, Incident
 
 COMPLUS_FICHE = "T-007"  # Collecte multicanal ComPlus (courriel, SMS, application mobile)
+ENTRY = "Saisir les réponses au questionnaire dans l'application de collecte"
+RECORDING = "Enregistrement d'un appel téléphonique"
 NOT_NOTIFIED = (
     "Altération accidentelle de dates et de réponses d'études de marché, sans divulgation ni perte : "
     "risque improbable pour les droits et libertés des personnes (art. 33(1)). Documentée au registre "
@@ -33,6 +40,7 @@ TICKETS = [
         "reporter_role": "Technicien informatique",
         "channel": Channel.MOBILE_JSON,
         "subject": "Bugs liés au typage des données",
+        "operations": (ENTRY,),
         "message": (
             "Bonjour, j'ai constaté que le type « date » utilisé dans les données recueillies via les fichiers "
             "JSON est différent de celui prévu dans la base de données. La conséquence est une inversion pour "
@@ -71,6 +79,7 @@ TICKETS = [
         "reporter_role": "Call manager",
         "channel": Channel.MANUAL_ENTRY,
         "subject": "Problème d'intégrité des données",
+        "operations": (RECORDING, ENTRY),
         "message": (
             "Bonjour, je constate que l'utilisation de ComPlus n'a pas supprimé des problèmes d'incohérences "
             "entre des informations enregistrées lors d'entretiens téléphoniques et les données insérées dans la base."
@@ -112,6 +121,7 @@ def load_demo_incidents():
             continue
         spec = dict(spec)
         actions = spec.pop("actions")
+        operations = list(Operation.objects.filter(process__name=MARKET_STUDY, description__in=spec.pop("operations")))
         occurred = _aware(spec.pop("occurred_at"))
         incident = Incident.objects.create(
             occurred_at=occurred,
@@ -128,7 +138,9 @@ def load_demo_incidents():
             persons_communication=PersonsCommunication.NOT_NEEDED,
             **spec,
         )
-        incident.treatments.set(fiches)
+        incident.operations.set(operations)
+        implied = {operation.treatment_id for operation in operations if operation.treatment_id}
+        incident.treatments.set(fiches + list(Treatment.objects.filter(pk__in=implied)))
         incident.data_categories.set(categories)
         for description, owner, due, done in actions:
             CorrectiveAction.objects.create(

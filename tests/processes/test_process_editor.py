@@ -325,5 +325,6 @@ def test_the_editor_runs_the_same_queries_for_1_or_8_rows_per_table(dpo_client, 
     with django_assert_num_queries(23):
         response = dpo_client.get(reverse("processes:edit", args=[process.pk]))
     html = response.content.decode()
-    # every row's selects still offer every event of the process
-    assert html.count(f">Événement {rows - 1}</option>") == 2 * rows + 2
+    # every operation's triggers and every rule's target still offer every event of the process:
+    # the saved rows, the empty row and the script's row template of both tables
+    assert html.count(f">Événement {rows - 1}</option>") == 2 * (rows + 2)

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.db import models
+from django.db.models.lookups import Contains
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from processes.models import Operation
+from register.search import Folded, fold
 
 from .choices import IncidentStatus, RiskLevel
 from .models import Incident
@@ -21,6 +23,7 @@ def incidents_for_pages():
 class IncidentFilterForm(forms.Form):
     """The list's filters, read from the query string; a value it does not know is an error."""
 
+    q = forms.CharField(label=_("Rechercher"), required=False, max_length=200)
     status = forms.ChoiceField(
         label=_("Statut"),
         required=False,
@@ -57,8 +60,21 @@ class IncidentFilterForm(forms.Form):
             queryset = queryset.filter(risk_level=data["risk"])
         if data["application"]:
             queryset = queryset.filter(source_application=data["application"])
+        for word in fold(data["q"]).split():  # regardless of case and accents, like the register's search
+            queryset = queryset.filter(self._matches(word))
         incidents = list(queryset)
         if data["overdue"]:
             now = timezone.now()
             incidents = [incident for incident in incidents if incident.is_late_at(now)]
         return incidents
+
+    @staticmethod
+    def _matches(word):
+        """The word in the subject, the message or the reporter's name, or the number (« INC-004 », « 4 »)."""
+        condition = models.Q(
+            *(Contains(Folded(name), word) for name in ("subject", "message", "reporter_name")), _connector=models.Q.OR
+        )
+        number = word.removeprefix("inc-")
+        if number.isdigit():
+            condition |= models.Q(number=int(number))
+        return condition

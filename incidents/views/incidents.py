@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +22,8 @@ from ..models import Attachment, CorrectiveAction
 from ..queries import IncidentFilterForm, incidents_for_pages
 from .reports import save_attachment
 
+PAGE_SIZE = 50
+
 STALE_EDIT = _lazy(
     "Quelqu'un a enregistré cet incident depuis que vous avez ouvert la page : rien n'a été "
     "enregistré. Rouvrez la page pour partir de sa version actuelle, puis refaites vos changements."
@@ -33,8 +36,19 @@ def incident_list(request):
     access.require(access.can_view_incidents(request.user))
     form = IncidentFilterForm(request.GET)
     incidents = form.incidents()
-    context = {"form": form, "incidents": incidents, "now": timezone.now()}
-    return render(request, "incidents/incident_list.html", context, status=200 if incidents is not None else 400)
+    if incidents is None:
+        return render(request, "incidents/incident_list.html", {"form": form, "incidents": None}, status=400)
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "form": form,
+        "incidents": page.object_list,
+        "page": page,
+        "query_string": params.urlencode(),
+        "now": timezone.now(),
+    }
+    return render(request, "incidents/incident_list.html", context)
 
 
 def detail_context(request, incident, full, **forms):

@@ -14,7 +14,7 @@ from incidents.breach_register import BreachRegisterScope
 from incidents.exports import build_breach_register_ods, build_breach_register_pdf
 from incidents.models import AuthorityNotification, CorrectiveAction, Incident
 from register.models import DataCategory
-from tests.conftest import make_treatment, page_text
+from tests.conftest import make_treatment, page_html, page_text
 from tests.incidents.conftest import make_breach, make_incident, paris
 from tests.pdfs import pdf_text
 
@@ -155,3 +155,29 @@ def test_the_list_and_the_register_are_pinned(dpo_client, django_assert_num_quer
         dpo_client.get(reverse("incidents:list"))
     with django_assert_num_queries(9):
         dpo_client.get(URL)
+
+
+def test_the_list_searches_subject_message_reporter_and_number_regardless_of_accents(dpo_client):
+    export = make_breach(subject="Export envoyé au mauvais client")
+    other = make_breach(subject="Serveur arrêté")
+    Incident.objects.filter(pk=other.pk).update(message="Panne électrique", reporter_name="Hélène Roux")
+    for query, expected in [("ENVOYE", export), ("electrique", other), ("helene", other), (other.reference, other)]:
+        page = page_html(dpo_client.get(reverse("incidents:list"), {"q": query}))
+        assert expected.reference in page
+        assert (export if expected is other else other).reference not in page
+
+
+def test_the_list_is_paginated_and_keeps_its_filters_across_pages(dpo_client):
+    from incidents.views import incidents as incident_views
+
+    breaches(3)
+    incident_views.PAGE_SIZE, size = 2, incident_views.PAGE_SIZE
+    try:
+        first = page_html(dpo_client.get(reverse("incidents:list"), {"breach": "yes"}))
+        second = page_html(dpo_client.get(reverse("incidents:list"), {"breach": "yes", "page": "2"}))
+    finally:
+        incident_views.PAGE_SIZE = size
+    references = [set(re.findall(r">(INC-\d+)</a>", page)) for page in (first, second)]
+    assert "Page 1 sur 2" in first and "?breach=yes&page=2" in first
+    assert "Page 2 sur 2" in second
+    assert [len(found) for found in references] == [2, 1] and not references[0] & references[1]

@@ -102,7 +102,11 @@ def test_page_shows_header_actors_events_operations_and_the_diagram(auditor_clie
     assert "automatisée" in text and "manuelle" in text
     assert "Refus → Enregistrement refusé" in text
     assert "Recommencer → OP-01 — Opération 1" in text
-    assert f'<img id="diagramme" src="{reverse("processes:diagram_svg", args=[process.pk])}"' in html
+    # the page shows the PNG, drawn with the vendored font (an SVG shown through <img> loads no
+    # font: it would fall back to the reader's sans-serif, wider or narrower than the measured boxes),
+    # at twice its pixels for sharp text
+    png = reverse("processes:diagram_png", args=[process.pk])
+    assert f'<img id="diagramme" src="{png}" srcset="{png} 2x"' in html
     assert 'alt="Diagramme MOT du processus' in html
     assert reverse("processes:diagram_png", args=[process.pk]) + "?telecharger=1" in html
     assert "Dernière mise à jour le" in text

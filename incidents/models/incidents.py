@@ -218,9 +218,12 @@ class Incident(Versioned):
         )
 
     def time_left(self, moment=None):
-        """Until the deadline (negative once past), while the notification is still owed."""
+        """Until the deadline (negative once past), while the notification is still owed: not by
+        a processor, whose client notifies (controller_time_left counts its own deadline)."""
         deadline = self.notification_deadline
-        if deadline is None or self.notified_at is not None or self.is_notification_justified:
+        if deadline is None or self.is_processor_case or self.notified_at is not None:
+            return None
+        if self.is_notification_justified:
             return None
         return deadline - (moment or timezone.now())
 
@@ -246,6 +249,21 @@ class Incident(Versioned):
         if not self.is_processor_case or self.aware_at is None or self.controller_delay_hours is None:
             return None
         return after(self.aware_at, timedelta(hours=self.controller_delay_hours))
+
+    def controller_time_left(self, moment=None):
+        """Until the client's contractual deadline (negative once past), while it is not warned."""
+        deadline = self.controller_deadline
+        if deadline is None or self.controller_warned_at is not None:
+            return None
+        return deadline - (moment or timezone.now())
+
+    @property
+    def pending_deadline(self):
+        """The deadline CentreCall must meet: warning the client for a processor, else the CNIL's."""
+        return self.controller_deadline if self.is_processor_case else self.notification_deadline
+
+    def pending_time_left(self, moment=None):
+        return self.controller_time_left(moment) if self.is_processor_case else self.time_left(moment)
 
     def is_controller_warning_overdue_at(self, moment=None):
         deadline = self.controller_deadline

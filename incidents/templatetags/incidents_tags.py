@@ -29,4 +29,5 @@ def countdown(delta):
 
 @register.simple_tag
 def time_left(incident, now):
-    return incident.time_left(now)
+    """The countdown of the deadline CentreCall must meet: the client's for a processor, else the CNIL's."""
+    return incident.pending_time_left(now)

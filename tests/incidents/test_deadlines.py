@@ -118,3 +118,26 @@ def test_the_countdown_says_the_time_left_or_how_late():
     assert breach.time_left(paris(2026, 3, 4, 9)) == timedelta(days=1)
     AuthorityNotification.objects.create(incident=breach, sent_at=paris(2026, 3, 3, 9))
     assert breach.time_left(paris(2026, 3, 4, 9)) is None  # notified: nothing to count down
+
+
+def test_a_processor_counts_down_to_the_clients_deadline_not_the_cnils():
+    breach, _client = processor_breach(aware_at=paris(2026, 3, 2, 9), controller_delay_hours=24)
+
+    assert breach.time_left(paris(2026, 3, 2, 21)) is None  # the CNIL's 72 hours are the client's
+    assert breach.pending_deadline == breach.controller_deadline
+    assert breach.pending_time_left(paris(2026, 3, 2, 21)) == timedelta(hours=12)
+    breach.controller_warned_at = paris(2026, 3, 2, 20)
+    assert breach.pending_time_left(paris(2026, 3, 2, 21)) is None
+
+
+def test_the_list_shows_a_processors_deadline_to_warn_its_client(dpo_client):
+    from django.urls import reverse
+
+    from tests.conftest import page_text
+
+    breach, _client = processor_breach(aware_at=paris(2026, 3, 2, 9), controller_delay_hours=24)
+    text = page_text(dpo_client.get(reverse("incidents:list")))
+
+    row = text[text.index(breach.reference) :]
+    assert "03/03/2026 09:00 (client à prévenir) dépassé de" in row
+    assert "05/03/2026 09:00" not in row  # not the CNIL's 72 hours

@@ -132,7 +132,13 @@ class RowForm(forms.ModelForm):
     columns = {}  # field name → Bootstrap width in the row
 
     def visible_columns(self):
-        return [(self[name], f"col-md-{self.columns.get(name, 2)}") for name in type(self).Meta.fields]
+        # Not the inline formset's hidden process key: Django appends it to Meta.fields, and the
+        # row template already writes the hidden fields (once: a second copy repeats its id).
+        return [
+            (self[name], f"col-md-{self.columns.get(name, 2)}")
+            for name in type(self).Meta.fields
+            if not self[name].is_hidden
+        ]
 
     def has_changed(self):
         # The page's script numbers every row, the empty ones too: a place alone is no new row.

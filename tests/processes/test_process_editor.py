@@ -328,3 +328,13 @@ def test_the_editor_runs_the_same_queries_for_1_or_8_rows_per_table(dpo_client, 
     # every operation's triggers and every rule's target still offer every event of the process:
     # the saved rows, the empty row and the script's row template of both tables
     assert html.count(f">Événement {rows - 1}</option>") == 2 * (rows + 2)
+
+
+def test_each_rows_hidden_process_key_is_written_once(dpo_client):
+    process = make_process()
+    add_event(process, "Début de semaine")
+    html = dpo_client.get(reverse("processes:edit", args=[process.pk])).content.decode()
+
+    for prefix in ("actors", "events", "operations"):
+        assert html.count(f'id="id_{prefix}-0-process"') == 1
+        assert f'for="id_{prefix}-0-process"' not in html  # no label for a hidden input

@@ -169,3 +169,27 @@ def test_the_superuser_admin_pages_and_widgets_break_no_policy(demo, live_server
     watch.visit(live_server, f"/admin/register/treatment/{fiche.pk}/delete/")
     watch.visit(live_server, f"/registre/{fiche.reference}/supprimer/")
     watch.assert_clean()
+
+
+def test_the_process_pages_and_the_editors_script_break_no_policy(demo, live_server, page, log_in, watch):
+    from processes.models import CollectionForm, Process
+
+    log_in("dpo", PASSWORD)
+    process = Process.objects.order_by("pk").first()
+    form = CollectionForm.objects.order_by("pk").first()
+    watch.visit(live_server, reverse("processes:list"))
+    watch.visit(live_server, process.get_absolute_url())
+    assert page.evaluate("document.getElementById('diagramme').naturalWidth") > 100
+    watch.visit(live_server, reverse("processes:operations", args=[process.pk]))
+    watch.visit(live_server, reverse("processes:edit", args=[process.pk]))
+    rows = page.locator("#table-actors [data-row]")
+    count = rows.count()
+    page.locator("#table-actors [data-add-row]").click()  # the editor's script adds a row
+    assert rows.count() == count + 1
+    for path in (
+        reverse("processes:form_list"),
+        form.get_absolute_url(),
+        reverse("processes:form_edit", args=[form.pk]),
+    ):
+        watch.visit(live_server, path)
+    watch.assert_clean()

@@ -72,7 +72,8 @@ def test_dpo_builds_a_three_operation_process_with_a_rule_and_sees_its_diagram(l
     diagram.scroll_into_view_if_needed()
     page.wait_for_function("document.getElementById('diagramme').complete")
     assert page.evaluate("document.getElementById('diagramme').naturalWidth") > 100
-    svg = page.evaluate("src => fetch(src).then(response => response.text())", diagram.get_attribute("src"))
+    svg_file = page.get_by_role("link", name="Télécharger en SVG").get_attribute("href")
+    svg = page.evaluate("src => fetch(src).then(response => response.text())", svg_file)
     for text in ("Planifier les appels", "Enregistrer l", "Saisir les réponses", "Refus", "OP-01"):
         assert text in svg, text
     process = Process.objects.get()

@@ -49,5 +49,5 @@ def test_the_panel_adds_no_query_whatever_the_number_of_lines(manager_client, dj
         line.save()
     # the same count as tests/processes/test_fiche_panel.py's controller fiche: this panel reads
     # the prefetched data lines only
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         manager_client.get(fiche.get_absolute_url())

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "register",
     "processes",
     "incidents",
+    "rights",
     "compliance",
     "contracts",
     "audit",

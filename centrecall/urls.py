@@ -11,6 +11,7 @@ urlpatterns = [
     path("registre/", include("register.urls")),
     path("processus/", include("processes.urls")),
     path("incidents/", include("incidents.urls")),
+    path("demandes/", include("rights.urls")),
     path("conformite/", include("compliance.urls")),
     path("contrats/", include("contracts.urls")),
     path("journal/", include("audit.urls")),

@@ -25,6 +25,7 @@ from tests.contracts.test_access_matrix import URL_RULES as CONTRACT_URLS
 from tests.incidents.test_access_matrix import URL_RULES as INCIDENT_URLS
 from tests.processes.test_access_matrix import URL_RULES as PROCESS_URLS
 from tests.register.test_access_matrix import URL_RULES as REGISTER_URLS
+from tests.rights.test_access_matrix import URL_RULES as RIGHTS_URLS
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,7 @@ APP_MATRICES = {
     "compliance": COMPLIANCE_URLS | DPIA_URLS,
     "audit": AUDIT_URLS,
     "contracts": CONTRACT_URLS,
+    "rights": RIGHTS_URLS,
 }
 TESTS = Path(__file__).parent
 # The admin matrix that covers the models of each app (each takes every registered model of its apps).
@@ -46,6 +48,7 @@ ADMIN_MATRICES = {
     "incidents": "incidents/test_admin_access_matrix.py",
     "audit": "audit/test_admin_access_matrix.py",
     "compliance": "compliance/test_admin_access_matrix.py",
+    "rights": "rights/test_admin_access_matrix.py",
 }
 
 ROLES = ("anonymous", "staff", "manager", "auditor", "dpo", "superuser")

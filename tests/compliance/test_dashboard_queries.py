@@ -15,9 +15,10 @@ from tests.conftest import make_organisation, make_treatment
 from tests.incidents.conftest import make_breach, make_incident
 
 pytestmark = pytest.mark.django_db
-# session and user (2), permissions (2), the findings page's subjects with their lines (19: fiches with their
-# DPIA screenings, operations, collection forms, breaches, art. 28 contracts), figures (7), open incidents (5)
-QUERIES = 35
+# session and user (2), permissions (2), the findings page's subjects with their lines (20: fiches with their
+# DPIA screenings, operations, collection forms, breaches, art. 28 contracts, data-subject requests), figures (7),
+# open incidents (5)
+QUERIES = 36
 
 
 def register_of(size):

@@ -48,6 +48,6 @@ def test_the_panel_adds_no_query_whatever_the_number_of_lines(manager_client, dj
         line.pk = None
         line.save()
     # the same count as tests/processes/test_fiche_panel.py's controller fiche: this panel reads
-    # the prefetched data lines only
-    with django_assert_num_queries(19):
+    # the prefetched data lines only (the requests panel: one query)
+    with django_assert_num_queries(20):
         manager_client.get(fiche.get_absolute_url())

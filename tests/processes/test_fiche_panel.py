@@ -82,6 +82,6 @@ def test_the_panel_adds_two_queries_whatever_the_number_of_operations_and_forms(
     # a controller fiche's page (tests/register/test_fiche_page.py counts a processor fiche's, which
     # adds the register keeper and its contacts), the panel's two queries included (operations,
     # collection forms with their field counts), and the compliance app's: the fiche's DPIA
-    # screenings and its feared events; the contracts app's: its contracts
-    with django_assert_num_queries(19):
+    # screenings and its feared events; the contracts app's: its contracts; the rights app's: its requests
+    with django_assert_num_queries(20):
         manager_client.get(fiche.get_absolute_url())

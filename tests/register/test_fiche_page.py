@@ -218,10 +218,10 @@ def test_fiche_page_runs_the_same_queries_for_2_or_40_lines(manager_client, djan
     # table with its catalog rows joined); this processor fiche adds the register keeper and its contacts;
     # the DPIA screenings (compliance, prefetched with the lines); the panels other apps add to the page
     # (register/fiche_panels.py): the processes' operations and collection forms, the compliance's
-    # feared events, the fiche's art. 28 contracts (the « Sensibilisation » panel reads the
+    # feared events, the fiche's art. 28 contracts and data-subject requests (the « Sensibilisation » panel reads the
     # prefetched lines: no query)
     assert fiche.is_processor_fiche
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         response = manager_client.get(fiche.get_absolute_url())
     assert response.content.decode().count("Sous-finalité ") == lines_per_kind
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from incidents.models import Incident
 from register.models import Organisation, Treatment
+from rights.models import DataSubjectRequest
 from tests.conftest import make_user
 
 PASSWORD = "demo-browser-pass-42"
@@ -136,6 +137,11 @@ def test_the_dpo_pages_and_their_scripts_break_no_policy(demo, live_server, page
         f"/incidents/{incident}/qualifier/",
         "/incidents/signaler/",
         "/incidents/violations/",
+        reverse("rights:list"),
+        reverse("rights:create"),
+        f"/demandes/{DataSubjectRequest.objects.order_by('number').first().number}/",
+        f"/demandes/{DataSubjectRequest.objects.order_by('number').first().number}/modifier/",
+        "/admin/rights/datasubjectrequest/",
         reverse("audit:journal"),
         "/admin/",
         "/admin/register/treatment/",

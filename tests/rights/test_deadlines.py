@@ -130,3 +130,11 @@ def test_the_status_only_moves_forwards_and_a_closed_request_stays_closed():
     assert not subject_request.can_move_to(RequestStatus.RECEIVED)
     assert not DataSubjectRequest(status=RequestStatus.ANSWERED).can_move_to(RequestStatus.IN_PROGRESS)
     assert DataSubjectRequest(status=RequestStatus.RECEIVED).can_move_to(RequestStatus.WITHDRAWN)
+
+
+def test_the_countdown_speaks_english_when_the_interface_does():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert countdown_label(12) == "D-12"
+        assert countdown_label(-3) == "3 days late"

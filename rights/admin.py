@@ -23,5 +23,5 @@ class DataSubjectRequestAdmin(RegisterHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # An admin save is an edit too: the DPO's open edit page goes stale.
         if change:
-            obj.claim_version(obj.version)
+            obj.raise_version()
         super().save_model(request, obj, form, change)

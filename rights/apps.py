@@ -8,10 +8,11 @@ class RightsConfig(AppConfig):
     verbose_name = _("Demandes de droits des personnes")
 
     def ready(self):
-        from register import compliance, demo, fiche_panels, navigation, roles
+        from register import compliance, demo, digest, fiche_panels, navigation, roles
 
         from . import access, checks
         from .demo import load_demo_requests
+        from .digest import request_deadlines
         from .fiche_panels import requests_panel
 
         roles.declare(
@@ -33,3 +34,4 @@ class RightsConfig(AppConfig):
         navigation.add_entry(_("Demandes de droits"), "rights:list", access.can_view_requests, position=47)
         fiche_panels.add_panel("rights/fiche_panel.html", requests_panel)
         demo.add_loader(load_demo_requests)
+        digest.add_section("requests", _("Demandes de droits à traiter (art. 12(3))"), request_deadlines, position=25)

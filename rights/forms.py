@@ -36,7 +36,7 @@ class RequestForm(Styled, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Une fiche où CentreCall est sous-traitant : la demande est transmise au client (art. 28(3)(e))."),
     )
-    # The version the page was built from (DataSubjectRequest.claim_version refuses a stale one).
+    # The version the page was built from (Versioned.raise_version refuses a stale one).
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     class Meta:

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from register.choices import TreatmentRole
 from register.models import Treatment
 from register.models.text import FreeTextField
+from register.models.versioned import Versioned
 from register.numbering import ReferenceSequence, allocate
 
 from .choices import CLOSED_STATUSES, OPEN_STATUSES, Extension, RequestChannel, RequestKind, RequestStatus
@@ -54,7 +55,7 @@ class RequestQuerySet(models.QuerySet):
         )
 
 
-class DataSubjectRequest(models.Model):
+class DataSubjectRequest(Versioned):
     number = models.PositiveIntegerField(_("numéro"), unique=True, editable=False)
     kind = models.CharField(_("droit exercé"), max_length=30, choices=RequestKind)
     # The person: the minimum needed to identify and answer (art. 5(1)(c), (e)).
@@ -239,12 +240,3 @@ class DataSubjectRequest(models.Model):
                 "soit au plus tard le %(day)s (art. 12(3))."
             ) % {"day": self.first_deadline.strftime("%d/%m/%Y")}
         return errors
-
-    def claim_version(self, expected):
-        """Take the next version if the row is still at `expected` (see incidents.Incident.claim_version)."""
-        claimed = DataSubjectRequest.objects.filter(pk=self.pk, version=expected).update(
-            version=models.F("version") + 1
-        )
-        if claimed:
-            self.version = expected + 1
-        return bool(claimed)

@@ -107,7 +107,7 @@ def request_edit(request, number):
     if not form.is_valid():
         return render(request, "rights/request_form.html", context, status=400)
     with transaction.atomic():
-        if not subject_request.claim_version(form.cleaned_data["loaded_version"]):
+        if not subject_request.raise_version(expected=form.cleaned_data["loaded_version"]):
             form.add_error(None, STALE_EDIT)
             transaction.set_rollback(True)
         else:

@@ -138,3 +138,15 @@ def test_the_countdown_speaks_english_when_the_interface_does():
     with translation.override("en"):
         assert countdown_label(12) == "D-12"
         assert countdown_label(-3) == "3 days late"
+
+
+@pytest.mark.django_db
+def test_the_digest_lists_the_overdue_and_those_due_within_two_weeks_soonest_first():
+    from rights.digest import request_deadlines
+
+    late = make_request(received_on=date(2026, 1, 31))
+    soon = make_request(received_on=date(2026, 2, 10))
+    make_request(received_on=date(2026, 3, 1))  # due 01/04: beyond two weeks
+    items = list(request_deadlines(date(2026, 3, 3)))
+    assert [item.path for item in items] == [late.get_absolute_url(), soon.get_absolute_url()]
+    assert "en retard de 3 jours (28/02/2026)" in items[0].text and "J-7 (10/03/2026)" in items[1].text

@@ -212,6 +212,19 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
 # Contracts ending within this many days are announced by the digest.
 DIGEST_CONTRACT_DAYS = env_days("DJANGO_DIGEST_CONTRACT_DAYS", 60)
 
+# The register's PDF is laid out fiche by fiche (register/exports/pdf_parts.py): in that many
+# processes at once, each fiche's PDF kept in a file cache beside the private media.
+PDF_RENDER_PROCESSES = int(os.environ.get("DJANGO_PDF_RENDER_PROCESSES", 0)) or os.cpu_count() or 1
+PDF_PARTS_CACHE = "pdf_parts"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    PDF_PARTS_CACHE: {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": PRIVATE_MEDIA_ROOT / "pdf-parts",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -43,6 +43,17 @@ def make_user(username, group=None, *, is_staff=False, is_superuser=False):
     return user
 
 
+@pytest.fixture(autouse=True)
+def pdf_parts_cache(settings, tmp_path_factory):
+    """Each test lays out the register's PDF parts in a cache of its own, in one process
+    (tests/register/test_pdf_assembly.py asks for a pool where it tests one)."""
+    location = tmp_path_factory.mktemp("pdf-parts")
+    cache = {**settings.CACHES[settings.PDF_PARTS_CACHE], "LOCATION": location}
+    settings.CACHES = {**settings.CACHES, settings.PDF_PARTS_CACHE: cache}
+    settings.PDF_RENDER_PROCESSES = 1
+    return location
+
+
 @pytest.fixture
 def dpo_user(db):
     return make_user("dpo", "DPO", is_staff=True)

@@ -69,3 +69,55 @@ def xmp_metadata(pdf):
 def bookmarks(pdf):
     """The titles of the PDF's top-level bookmarks (outline), in order."""
     return [item.title for item in PdfReader(io.BytesIO(pdf)).outline if not isinstance(item, list)]
+
+
+def outline_entries(pdf):
+    """(depth, title, page number, top) of every bookmark, in order, nested ones included."""
+    reader = PdfReader(io.BytesIO(pdf))
+    entries = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                entries.append((depth, item.title, reader.get_destination_page_number(item), round(item.top or 0, 1)))
+
+    walk(reader.outline, 0)
+    return entries
+
+
+def internal_links(pdf):
+    """(page number, rectangle, destination name, page number it leads to) of every link."""
+    reader = PdfReader(io.BytesIO(pdf))
+    destinations = reader.named_destinations
+    links = []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            name = str(annotation.get("/Dest", ""))
+            target = reader.get_destination_page_number(destinations[name]) if name in destinations else None
+            rectangle = tuple(round(float(value), 1) for value in annotation["/Rect"])
+            links.append((number, rectangle, name, target))
+    return links
+
+
+def structure_elements(pdf):
+    """(role, page number) of every element of the structure tree, depth first."""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    elements = []
+
+    def walk(node):
+        node = node.get_object()
+        if not hasattr(node, "get") or "/S" not in node:
+            return
+        page = node.raw_get("/Pg") if "/Pg" in node else None
+        elements.append((str(node["/S"]), pages.get(page.idnum) if page is not None else None))
+        kids = node.raw_get("/K") if "/K" in node else None
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid)
+
+    for kid in reader.trailer["/Root"]["/StructTreeRoot"]["/K"]:
+        walk(kid)
+    return elements

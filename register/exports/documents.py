@@ -47,6 +47,11 @@ def render_pdf(template_name, context, *, request=None):
 
 def html_to_pdf(html):
     """Lay out `html` as PDF; it may read the project's static files and nothing else."""
+    return write_document(lay_out(html))
+
+
+def lay_out(html):
+    """The WeasyPrint document of `html` (its pages, links and anchors), not yet written."""
     fetcher = StaticFilesFetcher()
     fonts = FontConfiguration()
     stylesheets = [
@@ -54,7 +59,11 @@ def html_to_pdf(html):
         for path in DOCUMENT_STYLESHEETS
     ]
     html = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    document = html.render(stylesheets=stylesheets, font_config=fonts, **PDF_OPTIONS)
+    return html.render(stylesheets=stylesheets, font_config=fonts, **PDF_OPTIONS)
+
+
+def write_document(document):
+    """The PDF/A-2u + PDF/UA-1 bytes of a document `lay_out` made."""
     document.metadata = AccessibleArchiveMetadata(**vars(document.metadata))
     return document.write_pdf(**PDF_OPTIONS)
 

@@ -4,9 +4,10 @@ One builder serves every variant — the full register, one fiche, a filtered li
 controller or processor register (per client organisation), the register as of a past
 date — because the `RegisterScope` decides which fiches are in and the templates adapt to
 it. The HTML is rendered once from prefetched fiches (a fixed number of queries), then
-WeasyPrint lays it out; the table of contents gets its page numbers from CSS
-`target-counter()`, which WeasyPrint resolves itself by re-laying out only the contents
-pages, so the application never renders twice.
+WeasyPrint lays it out. A whole register is laid out fiche by fiche (pdf_parts.py), its
+contents written in once each fiche's length is known; the single pass over the whole
+document, whose contents get their page numbers from CSS `target-counter()`, is kept as
+the reference the parts are compared with (build_register_pdf_single_pass).
 """
 
 from django.template.loader import render_to_string
@@ -20,16 +21,41 @@ from ..models import Organisation
 from ..queries import contacts_in_order
 from .documents import PDF_MIMETYPE, html_to_pdf
 from .filenames import export_filename
+from .pdf_parts import build_register_pdf_in_parts
 
 TEMPLATE = "register/exports/pdf/register.html"
 
 
-def build_register_pdf(scope, *, generated_by=""):
-    """(filename, mimetype, bytes) of the PDF extract of the fiches in `scope`."""
-    extracted_at = timezone.now().replace(microsecond=0)  # PDF dates have no fractions of a second
+def build_register_pdf(scope, *, generated_by="", progress=None, extracted_at=None):
+    """(filename, mimetype, bytes) of the PDF extract of the fiches in `scope`.
+
+    A register is laid out fiche by fiche, in parallel and from a cache of fiches already
+    laid out (pdf_parts.py); one fiche alone is one short pass. `progress(done, total)` is
+    called as fiches are done. `extracted_at` is for the tests and the benchmark, that
+    compare two builds of the same moment.
+    """
+    extracted_at = extracted_at or timezone.now().replace(microsecond=0)  # PDF dates: no fractions
+    context = document_context(scope, generated_by, extracted_at)
+    filename = export_filename(scope, "pdf", organisation=own_organisation(), extracted_at=extracted_at)
+    if context["single"]:
+        content = html_to_pdf(render_to_string(TEMPLATE, context))
+        if progress is not None:
+            progress(1, 1)
+    else:
+        content = build_register_pdf_in_parts(context, progress=progress)
+    return filename, PDF_MIMETYPE, content
+
+
+def build_register_pdf_single_pass(scope, *, generated_by="", progress=None, extracted_at=None):
+    """The same PDF in one WeasyPrint pass over the whole document, as it was built before
+    the parts: kept as the reference the tests and the benchmark compare the parts with."""
+    extracted_at = extracted_at or timezone.now().replace(microsecond=0)
     html = render_register_html(scope, generated_by=generated_by, extracted_at=extracted_at)
     filename = export_filename(scope, "pdf", organisation=own_organisation(), extracted_at=extracted_at)
-    return filename, PDF_MIMETYPE, html_to_pdf(html)
+    content = html_to_pdf(html)
+    if progress is not None:
+        progress(1, 1)
+    return filename, PDF_MIMETYPE, content
 
 
 def render_register_html(scope, *, generated_by="", extracted_at=None):

@@ -14,7 +14,7 @@ LOCAL_ENV := DJANGO_DEBUG=$(RUN_DEBUG) DJANGO_HTTPS=0 DJANGO_STATIC_MANIFEST=0 \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECRET_KEY=local-only-$(shell hostname)-not-a-production-key-0123456789abcdef
 
-.PHONY: run test test-postgres test-browser bench lint messages system-deps test-deps browser-deps clean
+.PHONY: run test test-postgres test-browser bench bench-pdf lint messages system-deps test-deps browser-deps clean
 
 $(VENV)/.deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,10 @@ test-browser: browser-deps $(VENV)/.dev-deps messages
 
 bench: $(VENV)/.dev-deps
 	$(LOCAL_ENV) $(PY) bench/exports.py
+
+# The register PDF in parts against the single pass and LibreOffice (needs soffice: test-deps).
+bench-pdf: test-deps $(VENV)/.dev-deps
+	$(LOCAL_ENV) $(PY) bench/pdf_assembly.py
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -7,8 +7,8 @@ for one document:
 - the front's catalog and information: title, language, XMP metadata (PDF/A-2u and
   PDF/UA-1 identification), output intent, viewer preferences, « marked » flag;
 - the footer of every page, from the stamp document: its page i is drawn over page i as a
-  form XObject, after the page's own content, so a reader reads it last, as before; the
-  stamps are page margins, which WeasyPrint marks as artifacts, outside the structure;
+  form XObject, after the page's own content, so a reader reads it last, as before; it is
+  marked as an artifact, outside the structure tree;
 - bookmarks, the parts' outlines one after the other;
 - named destinations: every anchor of every part, sorted (a PDF name tree), where the
   front's links to fiches (« #fiche-12 ») find them; the anchors the front only borrowed
@@ -16,16 +16,22 @@ for one document:
 - the structure tree: one Document element holding each part's elements in order, the
   parent tree's page and annotation keys renumbered for the whole file.
 
+What PDF/A-2u asks of the whole file holds as it did: every font embedded (each part
+brings its subsets), one output intent, XMP metadata matching the information dictionary
+(both the front's), a file identifier (qpdf writes one), PDF 1.7.
+
 pikepdf (qpdf) copies the objects: a 1,000-fiche register is some million of them, which a
 pure-Python PDF library parses and writes too slowly for the assembly to pay off.
 """
 
 import io
+import re
 import warnings
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
 
+TAGGED_SPAN = re.compile(rb"/\w+\s*<<\s*/MCID\s+\d+\s*>>\s*BDC")
 CATALOG_KEYS = ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/OutputIntents")
 
 
@@ -76,8 +82,14 @@ def copy_direct(document, value):
 
 
 def stamp_pages(document, stamps):
-    """Draw stamp page i over page i, after its content and inside its own graphics state."""
+    """Draw stamp page i over page i, after its content and inside its own graphics state.
+
+    WeasyPrint tags a margin's text as a span of the page that no structure element claims;
+    drawn from a stamp, it is marked as what it is, a pagination artifact (PDF/UA-1, 7.8).
+    """
     for page, stamp in zip(document.pages, stamps.pages, strict=True):
+        content = stamp.obj.Contents
+        content.write(TAGGED_SPAN.sub(b"/Artifact BMC", content.read_bytes()))
         page.add_overlay(stamp, pikepdf.Rectangle(page.mediabox))
 
 

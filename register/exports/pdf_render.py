@@ -70,11 +70,15 @@ def render_parts(parts, *, progress=None):
 
 def lay_out_all(missing):
     """(key, part, RenderedPart) for each of `missing`, in the order they are done."""
-    processes = min(settings.PDF_RENDER_PROCESSES, len(missing))
-    if processes <= 1:
+    if not missing:
+        return
+    if settings.PDF_RENDER_PROCESSES <= 1:
         for key, part in missing:
             yield key, part, render_part(part.html, part.elsewhere)
         return
+    # Even one part goes to a worker: the front or the stamps of a large register take
+    # hundreds of MiB to lay out, which a worker hands back to the system when it ends.
+    processes = min(settings.PDF_RENDER_PROCESSES, len(missing))
     with ProcessPoolExecutor(processes, mp_context=get_context("fork"), initializer=forget_connections) as pool:
         futures = {pool.submit(render_part, part.html, part.elsewhere): (key, part) for key, part in missing}
         for future in as_completed(futures):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from register.choices import LegalBasis, RetentionEnd
 
 from .gaps import Gap, fiche_field, organisation_contacts
-from .information import has_retention, rights_contact, rights_for
+from .information import rights_contact, rights_for
 
 # CNIL: bank-card data must not be kept in recordings (reference section 7).
 NO_CARD_NUMBERS = gettext_lazy(
@@ -170,7 +170,7 @@ def lower_first(text):
 def retention_sentences(treatment, lines, recordings):
     sentences = []
     for line in recordings:
-        if not has_retention(line):
+        if not line.states_retention:
             index = lines.index(line)
             sentences.append(
                 _missing(

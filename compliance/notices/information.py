@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from register.choices import Art9Exception, DataSource, LegalBasis, RetentionStart
+from register.choices import Art9Exception, DataSource, LegalBasis
 from register.models import TransferSafeguard
 
 from .gaps import Gap, fiche_field, organisation_contacts, organisation_field
@@ -265,12 +265,6 @@ def transfers_item(treatment):
 # --- art. 13(2) ---------------------------------------------------------------------------
 
 
-def has_retention(line):
-    """A line says how long it is kept: a duration, or an event that ends it (end of contract…)."""
-    open_ended = (RetentionStart.END_OF_CONTRACT, RetentionStart.OTHER)
-    return line.retention_value is not None or line.retention_start in open_ended
-
-
 def retention_item(treatment):
     item = Item("retention", _("Durée de conservation"), "art. 13(2)(a)")
     lines = list(treatment.data_lines.all())
@@ -278,7 +272,7 @@ def retention_item(treatment):
         item.missing(_("Aucune catégorie de données n'est indiquée."), fiche_field(treatment, "donnees"))
     for index, line in enumerate(lines):
         label = f"{line.category.label} ({line.description})"
-        if has_retention(line):
+        if line.states_retention:
             item.entries.append(f"{label} : {line.retention_text}")
         else:
             item.entries.append(label)

@@ -16,7 +16,7 @@ from register.models import Organisation
 
 from .announcement import NO_CARD_NUMBERS
 from .gaps import Gap, fiche_field, organisation_contacts
-from .information import address_of, contact_sentence, has_retention
+from .information import address_of, contact_sentence
 
 MAX_ROWS = 6  # rows of each table on the one page; more are summed up as « … et N autres »
 
@@ -58,7 +58,7 @@ def build_reflex_sheet(treatment):
         )
     data = []
     for index, line in enumerate(lines):
-        if has_retention(line):
+        if line.states_retention:
             retention = line.retention_text
         else:
             retention = ""

@@ -11,21 +11,13 @@ from ..models import Treatment
 from ..retention_references import reference_for
 from .links import edit_link, line_anchor
 
-# Lines conserved until an event rather than for a duration: the end of the contract is a
-# known event (CNIL: customer data); another event is free text, which no reference can judge.
-OPEN_ENDED_STARTS = (RetentionStart.END_OF_CONTRACT, RetentionStart.OTHER)
-
 
 @register_check(subject=Treatment, label=gettext_lazy("Durée de conservation absente ou non structurée"))
 def retention_is_stated_and_structured(treatment, on):
     lines = treatment.data_lines.all()
     for line in lines:
         anchor = edit_link(treatment, line_anchor("data_lines", lines, line, "retention_value"))
-        if line.retention_value is not None:
-            continue
-        if line.retention_start not in OPEN_ENDED_STARTS or (
-            line.retention_start == RetentionStart.OTHER and not line.retention_start_other.strip()
-        ):
+        if not line.states_retention:
             yield Finding(
                 Severity.WARNING,
                 _("Ligne « %(line)s » : aucune durée de conservation n'est indiquée.") % {"line": line.description},
@@ -33,7 +25,7 @@ def retention_is_stated_and_structured(treatment, on):
                 _("Indiquez une durée et l'événement qui la fait courir (collecte, dernier contact, fin du contrat…)."),
                 anchor,
             )
-        elif line.retention_start == RetentionStart.OTHER:
+        elif line.retention_value is None and line.retention_start == RetentionStart.OTHER:
             yield Finding(
                 Severity.ADVICE,
                 _(

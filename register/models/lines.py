@@ -134,10 +134,7 @@ class DataCategoryLine(TreatmentLine):
             ) % {"category": self.category.label, "article": self.category.article or "art. 9"}
         if self.retention_start == RetentionStart.OTHER and not self.retention_start_other.strip():
             errors["retention_start_other"] = _("Précisez l'événement qui fait courir la durée de conservation.")
-        if self.retention_value is None and self.retention_start not in (
-            RetentionStart.END_OF_CONTRACT,
-            RetentionStart.OTHER,
-        ):
+        elif not self.states_retention:
             errors["retention_value"] = _(
                 "Indiquez une durée de conservation, ou choisissez un événement de fin (fin du contrat)."
             )
@@ -147,6 +144,15 @@ class DataCategoryLine(TreatmentLine):
     @property
     def suggests_call_recording(self):
         return suggests_call_recording(self.description)
+
+    @property
+    def states_retention(self):
+        """The line says how long it is kept (art. 30(1)(f), art. 13(2)(a)): a duration, or an
+        event that ends it — the end of the contract, or another event that is named. The form,
+        the import, the retention check and the art. 13 notice all ask this."""
+        if self.retention_value is not None or self.retention_start == RetentionStart.END_OF_CONTRACT:
+            return True
+        return self.retention_start == RetentionStart.OTHER and bool(self.retention_start_other.strip())
 
     @property
     def lacks_art9_exception(self):

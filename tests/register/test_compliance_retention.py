@@ -3,6 +3,7 @@ reference periods matched on the line's nature, category and the fiche's people
 (register/checks/retention.py, register/retention_references.py)."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from register.compliance import Severity
 from register.models import DataSubjectCategory
@@ -51,6 +52,23 @@ def test_a_retention_left_as_free_text_cannot_be_checked():
         "Ligne « Adresse » : la conservation « Jusqu'à la fin de la campagne » n'est pas une durée ; elle ne peut "
         "pas être comparée aux durées de référence de la CNIL."
     )
+
+
+def test_another_event_left_unnamed_states_no_retention_at_any_door():
+    """One rule (DataCategoryLine.states_retention): the form refuses the line, the check
+    warns, and the art. 13 notice names the retention as missing."""
+    from compliance.notices.information import retention_item
+
+    treatment = make_treatment()
+    treatment.data_lines.all().delete()
+    line = add_line(treatment, description="Adresse", retention_value=None, retention_start="other")
+    assert not line.states_retention
+    with pytest.raises(ValidationError) as refused:
+        line.full_clean()
+    assert "retention_start_other" in refused.value.message_dict
+    assert messages(treatment) == ["Ligne « Adresse » : aucune durée de conservation n'est indiquée."]
+    item = retention_item(treatment)
+    assert [gap.message for gap in item.gaps] == ["Ligne « Adresse » : la durée de conservation n'est pas renseignée."]
 
 
 def test_another_event_with_a_duration_is_structured():

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from register.choices import TreatmentRole
 from register.compliance import Severity, rules, subject_sources
-from register.filter_form import OrganisationField, unknown
+from register.filter_form import FilterBar, OrganisationField, unknown
 
 from .findings import FindingsScope
 
@@ -27,7 +27,16 @@ def kind_choices():
     return [("", _("Tous les sujets")), *((source.kind, source.label) for source in subject_sources())]
 
 
-class FindingsFilterForm(forms.Form):
+class FindingsFilterForm(FilterBar, forms.Form):
+    bar = {
+        "q": "col-12 col-lg-3",
+        "severity": "col-6 col-md-4 col-lg-2",
+        "rule": "col-6 col-md-4 col-lg-3",
+        "kind": "col-6 col-md-4 col-lg-2",
+        "role": "col-6 col-md-4 col-lg-2",
+        "client": "col-12 col-md-4 col-lg-3",
+    }
+
     severity = forms.ChoiceField(
         label=_("Gravité"),
         required=False,

@@ -120,6 +120,21 @@ def unknown(message):
     return {"invalid_choice": message}
 
 
+class FilterBar:
+    """What a list's filter bar (templates/register/_filter_bar.html) draws, the register's and
+    the findings page's alike: the fields of `bar` in its order, each in its grid column, and
+    the hidden fields of `bar_hidden` beside the buttons."""
+
+    bar = {}  # field name → the Bootstrap column classes of its cell
+    bar_hidden = ()
+
+    def bar_fields(self):
+        return [(self[name], column) for name, column in self.bar.items()]
+
+    def bar_hidden_fields(self):
+        return [self[name] for name in self.bar_hidden]
+
+
 class RegisterFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Recherche"),
@@ -245,7 +260,7 @@ class RegisterFilterForm(forms.Form):
         return str(message)
 
 
-class RegisterListForm(RegisterFilterForm):
+class RegisterListForm(FilterBar, RegisterFilterForm):
     """The list page's filter bar: the same filters, the date typed in a box (`day`) rather than in ISO.
 
     The bar renders `day` only; on a page `?date=2025-01-31` the box shows « 31/01/2025 » in
@@ -254,6 +269,21 @@ class RegisterListForm(RegisterFilterForm):
     """
 
     day = as_of_day_field(help_text=_("Le registre tel qu'il était ce jour-là."))
+
+    SMALL = "col-6 col-md-4 col-lg-2"
+    bar = {
+        "q": "col-12 col-lg-4",
+        "role": SMALL,
+        "status": "col-6 col-md-4 col-lg-3",
+        "client": "col-12 col-md-4 col-lg-3",
+        "sensitive": SMALL,
+        "compliance": SMALL,
+        "dpia": SMALL,
+        "retention": SMALL,
+        "day": SMALL,
+        "overdue": "col-12 col-md-4 col-lg-auto",
+    }
+    bar_hidden = ("sort",)
 
     def __init__(self, data, **kwargs):
         super().__init__(data, **kwargs)

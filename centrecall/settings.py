@@ -6,6 +6,7 @@ deployment checks pass (HTTPS redirect, secure cookies, HSTS). Local HTTP use
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,13 +25,15 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_whole(name, default, unit, maximum):
-    """A count of `unit` from the environment: a whole number from 1 to `maximum`, else a clear refusal."""
+def env_whole(name, default, unit, maximum, minimum=1):
+    """A count of `unit` from the environment: a whole number from `minimum` to `maximum`, else a clear refusal."""
     value = os.environ.get(name, "").strip()
     if not value:
         return default
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= maximum:
-        raise ImproperlyConfigured(f"{name} must be a whole number of {unit} from 1 to {maximum}, not {value!r}.")
+    if not (value.isascii() and value.isdigit()) or not minimum <= int(value) <= maximum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of {unit} from {minimum} to {maximum}, not {value!r}."
+        )
     return int(value)
 
 
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
     "compliance",
     "contracts",
     "audit",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +125,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The tests' SQLite database is a file rather than memory, so that the Celery worker the
+    # job tests start (tests/jobs/test_worker.py) opens the same database; one per process.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"centrecall-test-{os.getpid()}.sqlite3"),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -224,6 +234,30 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
+# Background jobs (app `jobs`): long exports and imports go to a Celery worker through Redis,
+# broker and result store. Without CELERY_BROKER_URL there is no queue and the work is done
+# in the request, as `make run` and the plain test suite do.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or CELERY_BROKER_URL or None
+# Several sites (or test runs) may share one Redis: their keys and queue stay apart.
+CELERY_KEY_PREFIX = os.environ.get("CELERY_KEY_PREFIX", "")
+CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": CELERY_KEY_PREFIX} if CELERY_KEY_PREFIX else {}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "") or "centrecall"
+CELERY_TASK_TRACK_STARTED = True
+CELERY_RESULT_EXPIRES = timedelta(days=1)
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # a long job does not hold the next one back on a busy worker
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An export of at least this many fiches becomes a job (0: every export, as in the tests).
+JOBS_EXPORT_THRESHOLD = env_whole("DJANGO_JOBS_EXPORT_THRESHOLD", 50, "fiches", 10**6, minimum=0)
+# Finished jobs and their files are kept this many days (« Mes exports »), then purged.
+JOBS_RETENTION_DAYS = env_days("DJANGO_JOBS_RETENTION_DAYS", 7)
+# A job is stopped after this many seconds (Celery's hard limit; the soft one 30 s before).
+JOBS_TIME_LIMIT = env_whole("DJANGO_JOBS_TIME_LIMIT", 1800, "seconds", 24 * 3600)
+# A running job says it is alive this often; three beats missed and it is taken as lost (worker killed).
+JOBS_HEARTBEAT_SECONDS = env_whole("DJANGO_JOBS_HEARTBEAT_SECONDS", 10, "seconds", 3600)
+# The jobs' files: private, outside the static folders, shared by the web and the worker.
+JOBS_DIR = Path(os.environ.get("DJANGO_JOBS_DIR", "") or PRIVATE_MEDIA_ROOT / "jobs")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

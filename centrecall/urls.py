@@ -15,6 +15,7 @@ urlpatterns = [
     path("conformite/", include("compliance.urls")),
     path("contrats/", include("contracts.urls")),
     path("journal/", include("audit.urls")),
+    path("mes-exports/", include("jobs.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

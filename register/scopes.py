@@ -192,6 +192,17 @@ class RegisterScope:
             treatments = [t for t in treatments if compliance_level(t, self.day) == self.compliance]
         return treatments
 
+    def fiche_versions(self):
+        """(id, version) of the fiches in scope, live or as they stood on `as_of`, in one query.
+
+        The compliance filter, judged in Python, is left out: a superset of the fiches the
+        extract shows, for what must notice any change to them (register.exports.state)."""
+        if self.as_of:
+            rows = self._filter(Treatment.history.as_of(self.as_of_moment), moment=self.as_of_moment)
+        else:
+            rows = self._filter(Treatment.objects.all())
+        return sorted(rows.values_list("id", "version"))
+
     def historical_treatments(self):
         """The fiches in scope as they stood on `as_of`, without their lines (one query).
 

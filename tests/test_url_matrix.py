@@ -23,6 +23,7 @@ from tests.compliance.test_dpia_access_matrix import URL_RULES as DPIA_URLS
 from tests.conftest import make_treatment, make_user
 from tests.contracts.test_access_matrix import URL_RULES as CONTRACT_URLS
 from tests.incidents.test_access_matrix import URL_RULES as INCIDENT_URLS
+from tests.jobs.test_access_matrix import URL_RULES as JOB_URLS
 from tests.processes.test_access_matrix import URL_RULES as PROCESS_URLS
 from tests.register.test_access_matrix import URL_RULES as REGISTER_URLS
 from tests.rights.test_access_matrix import URL_RULES as RIGHTS_URLS
@@ -37,6 +38,7 @@ APP_MATRICES = {
     "audit": AUDIT_URLS,
     "contracts": CONTRACT_URLS,
     "rights": RIGHTS_URLS,
+    "jobs": JOB_URLS,
 }
 TESTS = Path(__file__).parent
 # The admin matrix that covers the models of each app (each takes every registered model of its apps).

@@ -15,6 +15,10 @@ BUILDERS = {
 FORMATS = tuple(BUILDERS)
 
 
-def build(export_format, scope, *, generated_by=""):
-    """Run the builder of `export_format` ("pdf" or "ods") on the fiches of `scope`."""
-    return BUILDERS[export_format](scope, generated_by=generated_by)
+def build(export_format, scope, *, generated_by="", progress=None):
+    """Run the builder of `export_format` ("pdf" or "ods") on the fiches of `scope`.
+
+    `progress(done, total)`, when given, is called as fiches are done (at least at the start
+    and at the end): a background job shows it as its progress bar.
+    """
+    return BUILDERS[export_format](scope, generated_by=generated_by, progress=progress)

@@ -27,6 +27,7 @@ from ..cnil import layout as cnil
 from ..models import DataCategoryLine, Organisation
 from .filenames import export_filename
 from .odf_writer import Cell, Sheet, build_spreadsheet
+from .progress import report
 
 FICHE_WIDTHS = [7.5, 4.5, 4.0, 2.6, 3.2, 3.2, 3.2, 4.5, 3.6, 4.5, 3.6, 4.5]
 OVERVIEW_WIDTHS = [7.5, 3.0, 3.2, 3.2, 8.0, 2.6, 3.6, 4.0, 3.2]
@@ -34,8 +35,9 @@ VALUE_SPAN = 7  # a fiche's values fill columns B to H, as in the template
 FORBIDDEN_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]*?:/\\'", "-"))
 
 
-def build_register_ods(scope, *, generated_by=""):
-    """(filename, mimetype, bytes) of the fiches of `scope` (see register.scopes)."""
+def build_register_ods(scope, *, generated_by="", progress=None):
+    """(filename, mimetype, bytes) of the fiches of `scope` (see register.scopes); `progress(done,
+    total)` hears of each fiche written (register.exports.progress)."""
     # The ODS is the CNIL template, which the import reads back by its French labels and
     # list values: it stays in French whatever language the site is read in (the PDF follows it).
     with translation.override("fr"):
@@ -44,7 +46,10 @@ def build_register_ods(scope, *, generated_by=""):
         generated_at = timezone.localtime()
         sheets = [overview_sheet(scope, treatments, organisation, generated_at, generated_by)]
         used_names = {cnil.OVERVIEW_SHEET, cnil.LISTS_SHEET}
-        sheets += [fiche_sheet(treatment, _sheet_name(treatment, used_names)) for treatment in treatments]
+        report(progress, 0, len(treatments))
+        for done, treatment in enumerate(treatments, 1):
+            sheets.append(fiche_sheet(treatment, _sheet_name(treatment, used_names)))
+            report(progress, done, len(treatments))
         sheets.append(lists_sheet())
         title = f"{cnil.OVERVIEW_TITLE} — {scope.describe()}"
         content = build_spreadsheet(sheets, title=title, creator=generated_by, created=generated_at)

@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .. import access, exports
+from .. import access, background, exports
 from ..filter_form import RegisterFilterForm
 from ..signals import document_downloaded
 
@@ -37,6 +37,10 @@ def _download(request, scope, export_format, document):
     if scope.errors:
         message = _("Export impossible : %(errors)s") % {"errors": " ".join(scope.errors)}
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    # A large extract becomes a background job when a task queue is there (the jobs app).
+    started = background.start("export", request, scope=scope, export_format=export_format, document=document)
+    if started is not None:
+        return started
     user = request.user
     filename, mimetype, content = exports.build(
         export_format, scope, generated_by=user.get_full_name() or user.get_username()

@@ -14,7 +14,7 @@ LOCAL_ENV := DJANGO_DEBUG=$(RUN_DEBUG) DJANGO_HTTPS=0 DJANGO_STATIC_MANIFEST=0 \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECRET_KEY=local-only-$(shell hostname)-not-a-production-key-0123456789abcdef
 
-.PHONY: run test test-postgres test-browser bench bench-pdf lint messages system-deps test-deps browser-deps clean
+.PHONY: run test test-postgres test-browser bench bench-pdf lint messages system-deps test-deps browser-deps redis clean
 
 $(VENV)/.deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,12 +36,21 @@ system-deps:
 	fi
 
 # What the test suite itself runs: LibreOffice Calc opens the ODS exports, poppler-utils
-# (pdfinfo, pdffonts, pdftoppm) reads the PDF ones. `make test` installs them, so that no
-# test is left out on a fresh machine.
+# (pdfinfo, pdffonts, pdftoppm) reads the PDF ones, Redis carries the jobs that a real Celery
+# worker runs in tests/jobs/test_worker.py. `make test` installs them, so that no test is left
+# out on a fresh machine.
 test-deps: system-deps
-	@if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then \
+	@if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null || ! command -v redis-server >/dev/null; then \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-			libreoffice-calc-nogui poppler-utils; \
+			libreoffice-calc-nogui poppler-utils redis-server; \
+	fi
+
+# Redis on 127.0.0.1:6379 for the job tests, started if nothing answers there (no disk
+# persistence: the tests' keys are throw-away).
+redis: test-deps
+	@if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
+		redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no; \
+		for i in $$(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.2; done; \
 	fi
 
 # Browser tests: Debian's Chromium, on top of what the suite needs; Java and npm for the Nu
@@ -66,11 +75,11 @@ run: system-deps $(VENV)/.deps messages
 	$(LOCAL_ENV) DEMO_PASSWORD=$(DEMO_PASSWORD) $(PY) manage.py load_demo
 	$(LOCAL_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: test-deps $(VENV)/.dev-deps messages
+test: test-deps redis $(VENV)/.dev-deps messages
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -m "not browser" -n 2 -q
 
-test-postgres: test-deps $(VENV)/.dev-deps messages
+test-postgres: test-deps redis $(VENV)/.dev-deps messages
 	$(PY) -m pytest -m "not browser" -n 2 -q
 
 test-browser: browser-deps $(VENV)/.dev-deps messages

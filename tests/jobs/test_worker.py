@@ -161,9 +161,7 @@ def test_a_job_goes_through_the_worker_with_its_progress_then_its_file(
     assert [path.name for path in job_files.iterdir()] == [job.result_file]  # the whole file, no part left
 
 
-def test_the_second_request_is_the_stored_file_and_an_edit_makes_a_new_one(
-    manager_client, register_of_twelve, queue
-):
+def test_the_second_request_is_the_stored_file_and_an_edit_makes_a_new_one(manager_client, register_of_twelve, queue):
     queue()
     ods = reverse("register:export", args=["ods"])
     manager_client.get(ods)

@@ -7,8 +7,9 @@ from django.db import models
 
 # Rebuilt by `migrate` in every database, with ids of its own: referred to by natural key.
 STRUCTURE = {"contenttypes.contenttype", "auth.permission"}
-# Not the register's content: sessions (everyone signs in again) and login throttling state.
-LEFT_OUT_APPS = {"sessions", "axes"}
+# Not the register's content: sessions (everyone signs in again), login throttling state, and
+# background jobs (their files stay behind; a user asks for an export again).
+LEFT_OUT_APPS = {"sessions", "axes", "jobs"}
 # Rows a freshly migrated database already has: a restore replaces them without --force.
 SEEDED_APPS = {"auth.group", "auth.group_permissions"}
 

@@ -88,8 +88,9 @@ def queue(settings, tmp_path):
     }
     workers = []
 
-    def start_worker():
-        command = [sys.executable, "-m", "celery", "-A", "centrecall", "worker", "--pool=solo", "-Q", queue_name]
+    def start_worker(pool="solo"):
+        command = [sys.executable, "-m", "celery", "-A", "centrecall", "worker", f"--pool={pool}", "-Q", queue_name]
+        command += ["--concurrency=1"] if pool == "prefork" else []
         command += ["-n", f"{prefix}{len(workers)}@%h", "--without-gossip", "--without-mingle", "-l", "WARNING"]
         log = open(tmp_path / f"worker-{len(workers)}.log", "wb")  # noqa: SIM115 (closed at teardown)
         worker = subprocess.Popen(command, cwd=settings.BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT)
@@ -198,6 +199,22 @@ def test_a_killed_worker_leaves_a_clear_failed_job_and_relancer_builds_it(
     queue()
     manager_client.post(reverse("jobs:retry", args=[job.pk]))
     assert states_until_finished(manager_client, job)[-1]["status"] == "done"
+
+
+def test_a_job_over_the_time_limit_is_stopped_and_says_so(manager_client, register_of_twelve, queue, settings):
+    generate_register(30, seed=16, prefix="L")
+    queue(pool="prefork")  # Celery enforces time limits in its prefork pool
+    manager_client.get(reverse("register:export_fiche", args=[register_of_twelve[0].reference, "ods"]))
+    states_until_finished(manager_client, Job.objects.get())  # the worker is up and idle
+    settings.JOBS_TIME_LIMIT = 3  # the soft limit, at 90 %, stops the job after 2 s
+
+    manager_client.get(PDF)
+
+    job = Job.objects.get(parameters__format="pdf")
+    assert states_until_finished(manager_client, job)[-1]["status"] == "failed"
+    assert "Le traitement a dépassé sa durée maximale et a été arrêté" in page_text(
+        manager_client.get(job.get_absolute_url())
+    )
 
 
 def test_another_user_cannot_fetch_the_job(manager_client, client, register_of_twelve, queue):

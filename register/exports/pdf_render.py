@@ -19,7 +19,7 @@ import hashlib
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import cache
-from multiprocessing import get_context
+from multiprocessing import current_process, get_context
 
 import weasyprint
 from django.conf import settings
@@ -72,7 +72,9 @@ def lay_out_all(missing):
     """(key, part, RenderedPart) for each of `missing`, in the order they are done."""
     if not missing:
         return
-    if settings.PDF_RENDER_PROCESSES <= 1:
+    # A daemonic process may not start children (multiprocessing refuses with an AssertionError):
+    # in a Celery prefork worker the parts are laid out one after the other, in the job itself.
+    if settings.PDF_RENDER_PROCESSES <= 1 or current_process().daemon:
         for key, part in missing:
             yield key, part, render_part(part.html, part.elsewhere)
         return

@@ -85,6 +85,8 @@ def queue(settings, tmp_path):
         "CELERY_QUEUE": queue_name,
         "DJANGO_JOBS_DIR": str(settings.JOBS_DIR),
         "DJANGO_JOBS_HEARTBEAT_SECONDS": "1",
+        # The worker's own private folder, so its per-fiche PDF cache starts empty in each test.
+        "DJANGO_PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
     }
     workers = []
 

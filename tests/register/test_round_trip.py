@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from contracts.models import Contract
 from processes.models import Process
 from register.choices import (
     Art9Exception,
@@ -54,6 +55,7 @@ def empty_the_register():
     """Everything but the catalogs the migrations seed: the state of a new installation (the
     demo's processes go first: a process keeps its client organisation, PROTECT)."""
     Process.objects.all().delete()
+    Contract.objects.all().delete()  # a contract keeps its organisation too (PROTECT)
     Treatment.objects.all().delete()
     for model in (Contact, Site, Department, Organisation):
         model.objects.all().delete()

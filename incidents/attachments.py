@@ -6,15 +6,13 @@ binary formats, valid UTF-8 without NUL bytes for text), and a file whose conten
 not match is refused before anything is written.
 """
 
-from pathlib import Path
-
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from register.uploads import checked_upload_type
+
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024  # screenshots, exports, e-mails as PDF: 5 Mo is plenty
 MAX_ATTACHMENT_LABEL = "5 Mo"
-TEXT_SAMPLE_BYTES = 64 * 1024
 
 # extension → (kind shown to the user, MIME type served, signature the content starts with; None for text)
 ACCEPTED = {
@@ -36,41 +34,15 @@ def too_large_message():
     }
 
 
-def _is_text(sample):
-    if b"\x00" in sample:
-        return False
-    try:
-        sample.decode("utf-8")
-    except UnicodeDecodeError as error:
-        # The sample may cut a multi-byte character at its end: only that is forgiven.
-        return error.start >= len(sample) - 3 and len(sample) == TEXT_SAMPLE_BYTES
-    return True
+def _refused_type(name):
+    return _("« %(name)s » : ce type de fichier n'est pas accepté. Pièces acceptées : %(accepted)s.") % {
+        "name": name,
+        "accepted": ACCEPTED_LABEL,
+    }
 
 
 def checked_content_type(upload):
     """The MIME type of `upload` (an UploadedFile) read from its content, or a ValidationError."""
-    name = Path(upload.name or "").name
-    extension = Path(name).suffix.lower()
-    if extension not in ACCEPTED:
-        raise ValidationError(
-            _("« %(name)s » : ce type de fichier n'est pas accepté. Pièces acceptées : %(accepted)s.")
-            % {"name": name, "accepted": ACCEPTED_LABEL},
-            code="type",
-        )
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(too_large_message(), code="size")
-    kind, content_type, signature = ACCEPTED[extension]
-    upload.seek(0)
-    sample = upload.read(TEXT_SAMPLE_BYTES)
-    upload.seek(0)
-    matches = sample.startswith(signature) if signature else _is_text(sample)
-    if not sample or not matches:
-        raise ValidationError(
-            _(
-                "« %(name)s » n'est pas un fichier %(kind)s : son contenu ne correspond pas à son extension. "
-                "Rien n'a été enregistré."
-            )
-            % {"name": name, "kind": kind},
-            code="content",
-        )
-    return content_type
+    return checked_upload_type(
+        upload, ACCEPTED, MAX_ATTACHMENT_BYTES, refused_type=_refused_type, too_large=too_large_message
+    )
